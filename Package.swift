@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kinerja",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kinerja", targets: ["kinerja"]),
+        .library(name: "KinerjaCore", targets: ["KinerjaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", exact: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
+    ],
+    targets: [
+        // The rules of SAKIP: pure values and functions, no I/O.
+        .target(name: "KinerjaCore", swiftSettings: swiftSettings),
+        // Fluent models, migrations, reference data and demo data. No Vapor.
+        .target(
+            name: "KinerjaStore",
+            dependencies: [
+                "KinerjaCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Resources/nomenklatur")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "KinerjaCore", "KinerjaStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/Public")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "kinerja", dependencies: ["App"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KinerjaCoreTests",
+            dependencies: ["KinerjaCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+var swiftSettings: [SwiftSetting] {
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

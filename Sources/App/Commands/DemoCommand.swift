@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import KinerjaStore
+import Vapor
+
+/// `kinerja demo`: builds "Kota Contoh", or many generated Pemda with `--pemda N` (546 is the whole country).
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "seed", help: "Seed of the generator (default 2026): the same seed gives the same data.")
+        var seed: UInt64?
+        @Option(name: "year", help: "The current year for RKT and quarterly targets (default: this year).")
+        var year: Int?
+        @Option(name: "pemda", help: "How many Pemda to build (default 1, up to 546).")
+        var pemda: Int?
+        @Flag(name: "reset", help: "Delete the demo Pemda first and build them again.")
+        var reset: Bool
+        @Flag(name: "if-missing", help: "Do nothing when Kota Contoh already exists.")
+        var ifMissing: Bool
+    }
+
+    var help: String { "Builds the demo Pemda Kota Contoh (and, optionally, many generated Pemda)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let year = signature.year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        let count = signature.pemda ?? 1
+        guard (1...546).contains(count) else {
+            throw Abort(.badRequest, reason: "--pemda harus antara 1 dan 546 (tertulis \(count)).")
+        }
+        let options = DemoOptions(seed: signature.seed ?? 2026, year: year, pemdaCount: count)
+        try await app.prepareDatabase()
+        if signature.ifMissing, try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) != nil {
+            context.console.print("Kota Contoh sudah ada; tidak ada yang dibangun.")
+            return
+        }
+        if signature.reset { try await DemoBuilder.reset(on: app.db, options: options) }
+        let started = Date()
+        let summary = try await DemoBuilder.build(on: app.db, options: options)
+        context.console.print(
+            "Dibangun \(summary.pemda) Pemda: \(summary.units) unit, \(summary.jabatan) jabatan, \(summary.pegawai) pegawai, \(summary.indikator) indikator, \(summary.targets) target (\(summary.rows) baris) dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik.")
+    }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import KinerjaStore
+import Vapor
+
+/// `/api/v1`: the same data as the pages, as JSON described by `openapi.yaml`.
+struct APIController: Sendable {
+    @Sendable func listPemda(_ req: Request) async throws -> Response {
+        try JSONResponse.make(["data": try await PemdaQueries.list(on: req.db)])
+    }
+
+    @Sendable func pemda(_ req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"),
+            let detail = try await PemdaQueries.detail(code: code, today: req.viewDate, on: req.db)
+        else { throw Abort(.notFound) }
+        return try JSONResponse.make(detail)
+    }
+
+    @Sendable func units(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda()
+        return try JSONResponse.make(["data": try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)])
+    }
+
+    @Sendable func jabatan(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda()
+        return try JSONResponse.make(
+            ["data": try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)])
+    }
+
+    @Sendable func rpjmd(_ req: Request) async throws -> Response {
+        guard let tree = try await PlanQueries.rpjmd(pemda: try await req.pemda(), on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return try JSONResponse.make(tree)
+    }
+
+    @Sendable func renstra(_ req: Request) async throws -> Response {
+        guard let tree = try await PlanQueries.renstra(pemda: try await req.pemda(), unitID: try req.unitParameter(),
+                                                       on: req.db)
+        else { throw Abort(.notFound) }
+        return try JSONResponse.make(tree)
+    }
+}
+
+enum JSONResponse {
+    static func make(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(value)
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
+                        body: .init(data: data))
+    }
+}
+
+enum HTMLResponse {
+    static func make(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+    }
+}

@@ -1,0 +1,24 @@
+import Logging
+import Vapor
+
+/// Starts Kinerja: `serve` (the default) migrates first, then serves with Vapor's usual `--hostname` and `--port`.
+public enum Entrypoint {
+    public static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try await configure(app)
+            let command = CommandLine.arguments.dropFirst().first
+            if command == nil || command == "serve" || command?.hasPrefix("-") == true {
+                try await app.prepareDatabase()
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import KinerjaCore
+import Vapor
+
+/// Turns errors into a page in Bahasa Indonesia for people and `{"error": true, "reason": …}` for the API.
+/// A `RuleViolation` becomes 422 with its message and field; server faults are logged and never leak details.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason, field) = describe(error)
+            if status.code >= 500 {
+                request.logger.error("\(error)")
+            } else {
+                request.logger.warning("\(status.code) \(request.url.path): \(reason)")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let body = ErrorBody(error: true, reason: reason, field: field)
+                let response = Response(status: status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            return HTMLResponse.make(ErrorPage.html(status: status, reason: reason), status: status)
+        }
+    }
+
+    func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
+        switch error {
+        case let violation as RuleViolation:
+            return (.unprocessableEntity, violation.message.id, violation.field)
+        case let abort as any AbortError:
+            return (abort.status, abort.status == .notFound ? "Halaman atau data tidak ditemukan." : abort.reason, nil)
+        default:
+            let reason = environment.isRelease
+                ? "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin." : String(describing: error)
+            return (.internalServerError, reason, nil)
+        }
+    }
+
+    struct ErrorBody: Content {
+        var error: Bool
+        var reason: String
+        var field: String?
+    }
+}

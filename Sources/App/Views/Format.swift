@@ -1,0 +1,51 @@
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Plot
+
+/// Small view helpers shared by the pages.
+enum Fmt {
+    static func date(_ iso: String) -> String { CalendarDate(iso: iso).map(IDFormat.date) ?? iso }
+
+    static func rupiah(_ amount: Int64?) -> String { amount.map { IDFormat.rupiah($0) } ?? "–" }
+
+    static func target(_ indikator: IndikatorView, year: Int) -> String {
+        indikator.targets.first { $0.year == year && $0.period == 0 }?.display ?? "–"
+    }
+
+    static func polarity(_ p: Polarity) -> String { p == .positive ? "Positif" : "Negatif" }
+
+    static func holder(_ holders: [Holder]) -> Node<HTML.BodyContext> {
+        guard !holders.isEmpty else { return .span(.class("muted"), .text("Kosong")) }
+        return .forEach(holders) { holder in
+            .div(.class("holder"),
+                 .if(holder.kind != .definitif, .span(.class("badge"), .text(holder.kind == .plt ? "Plt." : "Plh."))),
+                 .strong(.text(holder.name)),
+                 .unwrap(holder.nipGrouped) { .span(.class("nip"), .text("NIP. \($0)")) },
+                 .if(!holder.pangkat.isEmpty, .span(.class("muted"), .text(holder.pangkat))))
+        }
+    }
+
+    /// The indicator table: code, name, satuan, polarity, baseline and a target column per year.
+    static func indicatorTable(_ indikator: [IndikatorView], years: [Int], caption: String) -> Node<HTML.BodyContext> {
+        .table(
+            .class("data"),
+            .caption(.text(caption)),
+            .thead(.tr(
+                .th(.text("Kode")), .th(.text("Indikator")), .th(.text("Satuan")), .th(.text("Polaritas")),
+                .th(.class("num"), .text("Kondisi awal")),
+                .forEach(years) { .th(.class("num"), .text("Target \($0)")) }
+            )),
+            .tbody(.forEach(indikator) { i in
+                .tr(
+                    .td(.text(i.code)),
+                    .td(.text(i.name), .if(i.tags.contains("IKU"), .span(.class("badge"), .text("IKU")))),
+                    .td(.text(i.satuan)),
+                    .td(.text(polarity(i.polarity))),
+                    .td(.class("num"), .text(i.baselineValue.map { v in "\(v)\(i.baselineYear.map { " (\($0))" } ?? "")" } ?? "–")),
+                    .forEach(years) { year in .td(.class("num"), .text(target(i, year: year))) }
+                )
+            })
+        )
+    }
+}

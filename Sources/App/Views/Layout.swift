@@ -1,0 +1,50 @@
+import Plot
+
+/// The frame of every page: language, stylesheet, a skip link, the Pemda navigation and a footer.
+enum Layout {
+    struct Crumb {
+        var title: String
+        var url: String?
+    }
+
+    static func page(title: String, crumbs: [Crumb] = [], pemda: (code: String, name: String)? = nil,
+                     body: Node<HTML.BodyContext>) -> String
+    {
+        HTML(
+            .lang(.indonesian),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · Kinerja"),
+                .stylesheet("/static/kinerja.css")
+            ),
+            .body(
+                .a(.class("skip"), .href("#isi"), .text("Langsung ke isi")),
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href("/"), .text("Kinerja")),
+                    .unwrap(pemda) { pemda in
+                        .nav(
+                            .attribute(named: "aria-label", value: "Menu Pemda"),
+                            .ul(
+                                .li(.a(.href("/pemda/\(pemda.code)"), .text(pemda.name))),
+                                .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
+                                .li(.a(.href("/pemda/\(pemda.code)/unit"), .text("Perangkat Daerah"))),
+                                .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan")))
+                            )
+                        )
+                    }
+                ),
+                .if(!crumbs.isEmpty,
+                    .nav(.class("crumbs"), .attribute(named: "aria-label", value: "Lokasi halaman"),
+                         .ol(.forEach(crumbs) { crumb in
+                             .li(crumb.url.map { .a(.href($0), .text(crumb.title)) } ?? .text(crumb.title))
+                         }))),
+                .main(.id("isi"), body),
+                .footer(.class("foot"),
+                        .text("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. "),
+                        .a(.href("/api/openapi.yaml"), .text("API")))
+            )
+        ).render()
+    }
+}

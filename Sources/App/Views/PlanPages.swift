@@ -1,0 +1,69 @@
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Plot
+
+/// The RPJMD tree and a Perangkat Daerah's Renstra.
+enum PlanPages {
+    static func rpjmd(_ pemda: Pemda, _ tree: RpjmdTree) -> String {
+        Layout.page(title: "RPJMD", crumbs: PemdaPages.crumbs(pemda, "RPJMD"), pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text("RPJMD \(pemda.name) \(tree.periode.startYear)–\(tree.periode.endYear)")),
+            .p(.class("muted"), .text("Dasar hukum: \(tree.periode.perdaNumber), tanggal \(Fmt.date(tree.periode.perdaDate)).")),
+            .section(.class("visi"), .h2(.text("Visi")), .p(.text(tree.visi))),
+            .forEach(tree.misi) { misi in
+                .section(.class("misi"),
+                    .h2(.text("Misi \(misi.number): \(misi.text)")),
+                    .forEach(misi.tujuan) { tujuan in
+                        .div(.class("tujuan"),
+                            .h3(.text("Tujuan \(misi.number).\(tujuan.number): \(tujuan.text)")),
+                            .forEach(tujuan.sasaran) { sasaran in
+                                .div(.class("sasaran"),
+                                    .h4(.text("Sasaran \(misi.number).\(tujuan.number).\(sasaran.number): \(sasaran.text)")),
+                                    Fmt.indicatorTable(sasaran.indikator, years: tree.years, caption: "Indikator sasaran"))
+                            })
+                    })
+            }
+        ))
+    }
+
+    static func renstra(_ pemda: Pemda, _ tree: RenstraTree) -> String {
+        Layout.page(title: "Renstra \(tree.unitName)", crumbs: [
+            .init(title: "Beranda", url: "/"), .init(title: pemda.name, url: "/pemda/\(pemda.code)"),
+            .init(title: "Perangkat Daerah", url: "/pemda/\(pemda.code)/unit"), .init(title: "Renstra", url: nil),
+        ], pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text("Renstra \(tree.unitName) \(tree.years.first ?? 0)–\(tree.years.last ?? 0)")),
+            .p(.class("muted"), .text("Dasar hukum: \(tree.legalNumber), tanggal \(Fmt.date(tree.legalDate)). Nomenklatur: \(tree.nomenklaturVersion).")),
+            .h2(.text("Sasaran Strategis")),
+            .forEach(tree.sasaran) { s in
+                .div(.class("sasaran"),
+                    .h3(.text("\(s.number). \(s.text)")),
+                    .unwrap(s.rpjmdSasaran) { .p(.class("muted"), .text("Mendukung sasaran RPJMD: \($0)")) },
+                    Fmt.indicatorTable(s.indikator, years: tree.years, caption: "Indikator sasaran strategis"))
+            },
+            .h2(.text("Program, Kegiatan dan Sub Kegiatan")),
+            .div(.class("scroll"), .table(.class("data"),
+                .caption(.text("Target kinerja dan pagu indikatif (Rp)")),
+                .thead(.tr(.th(.text("Kode")), .th(.text("Program / Kegiatan / Sub Kegiatan")), .th(.text("Indikator")),
+                           .th(.text("Satuan")),
+                           .forEach(tree.years) { .th(.class("num"), .text("Target \($0)")) },
+                           .forEach(tree.years) { .th(.class("num"), .text("Pagu \($0) (Rp)")) })),
+                .tbody(.forEach(flatten(tree.programs)) { item in
+                    .tr(.class("lvl-\(item.level.rawValue)"),
+                        .td(.class("code"), .text(item.code)),
+                        .td(.text(item.name)),
+                        .td(.text(item.indikator.first?.name ?? "–")),
+                        .td(.text(item.indikator.first?.satuan ?? "")),
+                        .forEach(tree.years) { year in
+                            .td(.class("num"), .text(item.indikator.first.map { Fmt.target($0, year: year) } ?? "–"))
+                        },
+                        .forEach(tree.years) { year in
+                            .td(.class("num"), .text(Fmt.rupiah(item.pagu.first { $0.year == year }?.amount)))
+                        })
+                })))
+        ))
+    }
+
+    static func flatten(_ items: [RenstraTree.ItemNode]) -> [RenstraTree.ItemNode] {
+        items.flatMap { [$0] + flatten($0.children) }
+    }
+}

@@ -1,0 +1,112 @@
+/// A target as the engine reads it. The statement of a qualitative target is kept by the caller.
+public enum Target: Sendable, Hashable {
+    case value(FixedDecimal)
+    /// A target range [lower, upper]: anything inside counts as fully achieved.
+    case range(lower: FixedDecimal, upper: FixedDecimal)
+    case binary(Bool)
+    /// The 1-based rank on the indicator's ordinal scale.
+    case ordinal(rank: Int)
+    case qualitative
+
+    /// The form stored in the database: `7.5`, `80..90`, `ya`/`tidak`, the ordinal label, or the statement.
+    public func canonical(scale: OrdinalScale? = nil, statement: String = "") -> String {
+        switch self {
+        case .value(let v): v.description
+        case .range(let a, let b): "\(a)..\(b)"
+        case .binary(let met): met ? "ya" : "tidak"
+        case .ordinal(let rank): scale?.label(ofRank: rank) ?? String(rank)
+        case .qualitative: statement
+        }
+    }
+}
+
+/// Reads a target typed in a form or an import file, for a given indicator. The stored form (`Target.canonical`) is
+/// read with `parseStored`: as typed text, `72.745` would be 72.745 thousands.
+public enum TargetInput {
+    /// Reads the form written by `Target.canonical`, where a dot is always the decimal separator (`0.372`, `72.745`,
+    /// `80..90`); nil when the text is not in that form.
+    public static func parseStored(_ canonical: String, for spec: IndicatorSpec) -> Target? {
+        guard spec.kind.isQuantitative else { return try? parse(canonical, for: spec) }
+        let bounds = canonical.split(separator: "..", maxSplits: 1, omittingEmptySubsequences: false)
+        guard bounds.count == 2 else { return FixedDecimal(canonical: canonical).map { .value($0) } }
+        guard let a = FixedDecimal(canonical: String(bounds[0])), let b = FixedDecimal(canonical: String(bounds[1])),
+            a <= b
+        else { return nil }
+        return a == b ? .value(a) : .range(lower: a, upper: b)
+    }
+
+    public static func parse(_ raw: String, for spec: IndicatorSpec, field: String = "target") throws(RuleViolation)
+        -> Target
+    {
+        let text = raw.trimmingSpaces()
+        guard !text.isEmpty else {
+            throw RuleViolation(code: "target.empty", field: field,
+                message: Message(id: "Target wajib diisi.", en: "The target is required."))
+        }
+        switch spec.kind {
+        case .numeric, .percent, .index:
+            if let (lower, upper) = splitRange(text) {
+                let a = try NumberInput.parse(lower, field: "batas bawah target").value
+                let b = try NumberInput.parse(upper, field: "batas atas target").value
+                guard a <= b else {
+                    throw RuleViolation(code: "target.rangeReversed", field: field,
+                        message: Message(
+                            id: "Batas bawah rentang target (\(IDFormat.number(a))) lebih besar dari batas atas (\(IDFormat.number(b))). Tulis rentang dari yang kecil ke yang besar, mis. \(IDFormat.number(b))–\(IDFormat.number(a)).",
+                            en: "The lower bound of the target range (\(a)) is greater than the upper bound (\(b)). Write the range from low to high."))
+                }
+                return a == b ? .value(a) : .range(lower: a, upper: b)
+            }
+            do {
+                return .value(try NumberInput.parse(text, field: field).value)
+            } catch {
+                throw RuleViolation(code: "target.notANumber", field: field,
+                    message: Message(
+                        id: "Target indikator \(spec.kind.label.id.lowercased()) harus berupa angka atau rentang angka (tertulis \"\(raw)\"). Untuk target berupa pernyataan, ubah jenis indikator menjadi kualitatif.",
+                        en: "A \(spec.kind.label.en.lowercased()) indicator needs a number or a range as target (got \"\(raw)\"). For a statement, make the indicator qualitative."))
+            }
+        case .binary:
+            guard let met = BinaryWords.read(text) else {
+                throw RuleViolation(code: "target.notBinary", field: field,
+                    message: Message(id: "Target indikator ya/tidak harus \"ada\", \"tidak ada\", \"ya\" atau \"tidak\" (tertulis \"\(raw)\").",
+                                     en: "A yes/no target must be \"ada\", \"tidak ada\", \"ya\" or \"tidak\" (got \"\(raw)\")."))
+            }
+            return .binary(met)
+        case .ordinal:
+            guard let scale = spec.ordinalScale, let rank = scale.rank(of: text) else {
+                let levels = spec.ordinalScale?.levels.joined(separator: ", ") ?? "-"
+                throw RuleViolation(code: "target.notOnScale", field: field,
+                    message: Message(id: "Target harus salah satu tingkat skala: \(levels) (tertulis \"\(raw)\").",
+                                     en: "The target must be one of the scale's levels: \(levels) (got \"\(raw)\")."))
+            }
+            return .ordinal(rank: rank)
+        case .text:
+            return .qualitative
+        }
+    }
+
+    /// `80 - 90`, `80–90`, `80 s.d. 90`, `80 s/d 90`, `80 sampai 90`, `80..90`.
+    static func splitRange(_ text: String) -> (String, String)? {
+        for separator in ["..", " s.d. ", " s.d ", " s/d ", " sampai ", "–", "—", " - "] {
+            let parts = text.split(separator: separator, maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { return (String(parts[0]), String(parts[1])) }
+        }
+        // "80-90": a hyphen between two digits, not a leading minus sign.
+        let chars = Array(text)
+        for i in chars.indices.dropFirst().dropLast() where chars[i] == "-" {
+            if chars[i - 1].isASCIIDigitCharacter && chars[i + 1].isASCIIDigitCharacter {
+                return (String(chars[..<i]), String(chars[(i + 1)...]))
+            }
+        }
+        return nil
+    }
+}
+
+enum BinaryWords {
+    static func read(_ text: String) -> Bool? {
+        switch text.trimmingSpaces().lowercased() {
+        case "ya", "ada", "tercapai", "sudah", "1", "true", "yes", "done": true
+        case "tidak", "tidak ada", "belum", "belum ada", "tidak tercapai", "0", "false", "no": false
+        default: nil
+        }
+    }
+}

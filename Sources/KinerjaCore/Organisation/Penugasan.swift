@@ -1,0 +1,66 @@
+/// How a person holds a position: definitively, or as Plt (Pelaksana Tugas) or Plh (Pelaksana Harian), who sign
+/// "Plt." / "Plh." before the position's name.
+public enum PenugasanKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case definitif
+    case plt
+    case plh
+
+    public var signaturePrefix: String {
+        switch self {
+        case .definitif: ""
+        case .plt: "Plt. "
+        case .plh: "Plh. "
+        }
+    }
+}
+
+/// A stretch of time during which someone holds a position; `end` is inclusive, nil while it lasts.
+public struct PenugasanSpan: Sendable, Hashable {
+    public var kind: PenugasanKind
+    public var start: CalendarDate
+    public var end: CalendarDate?
+
+    public init(kind: PenugasanKind, start: CalendarDate, end: CalendarDate?) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+    }
+
+    public func overlaps(_ other: PenugasanSpan) -> Bool {
+        let startsBeforeOtherEnds = other.end.map { start <= $0 } ?? true
+        let otherStartsBeforeThisEnds = end.map { other.start <= $0 } ?? true
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds
+    }
+}
+
+public enum PenugasanRules {
+    /// A span ends on or after it starts.
+    public static func checkSpan(_ span: PenugasanSpan) throws(RuleViolation) {
+        if let end = span.end, end < span.start {
+            throw RuleViolation(code: "penugasan.endBeforeStart", field: "selesai",
+                message: Message(id: "Tanggal selesai (\(IDFormat.date(end))) lebih awal dari tanggal mulai (\(IDFormat.date(span.start))).",
+                                 en: "The end date (\(end)) is before the start date (\(span.start))."))
+        }
+    }
+
+    /// A position has at most one definitive holder at a time, and a person holds at most one definitive position at a
+    /// time. Plt and Plh may overlap a definitive holder (a Plh stands in while the holder is away).
+    public static func checkDefinitiveOverlap(_ new: PenugasanSpan, samePosition: [PenugasanSpan],
+                                              samePerson: [PenugasanSpan]) throws(RuleViolation)
+    {
+        try checkSpan(new)
+        guard new.kind == .definitif else { return }
+        if let clash = samePosition.first(where: { $0.kind == .definitif && $0.overlaps(new) }) {
+            throw RuleViolation(code: "penugasan.positionOverlap", field: "mulai",
+                message: Message(
+                    id: "Jabatan ini sudah dijabat secara definitif sejak \(IDFormat.date(clash.start))\(clash.end.map { " sampai \(IDFormat.date($0))" } ?? ""). Akhiri penugasan itu dulu, atau tetapkan sebagai Plt/Plh.",
+                    en: "This position already has a definitive holder from \(clash.start)\(clash.end.map { " to \($0)" } ?? ""). End that assignment first, or make this one Plt/Plh."))
+        }
+        if let clash = samePerson.first(where: { $0.kind == .definitif && $0.overlaps(new) }) {
+            throw RuleViolation(code: "penugasan.personOverlap", field: "pegawai",
+                message: Message(
+                    id: "Pegawai ini sudah memegang jabatan definitif lain sejak \(IDFormat.date(clash.start)). Seorang pegawai hanya boleh satu jabatan definitif pada satu waktu.",
+                    en: "This employee already holds another definitive position from \(clash.start). One definitive position at a time."))
+        }
+    }
+}

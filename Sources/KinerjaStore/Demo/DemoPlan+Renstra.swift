@@ -1,0 +1,163 @@
+import Foundation
+import KinerjaCore
+
+extension DemoPlan {
+    mutating func makeOpd(_ opd: DemoCatalog.Opd, periodeID: UUID, order: Int) throws {
+        let programs = choosePrograms(opd)
+        let bidangNames = programs.dropFirst().map { Self.titleCase($0.name, dropping: "PROGRAM ") }
+        let organisation = try makeOrganisation(opd, order: order, bidangNames: bidangNames)
+        let legal = kind == .kabupaten ? "Peraturan Bupati" : "Peraturan Wali Kota"
+        let renstra = Renstra(id: UUID(), pemdaID: pemdaID, unitID: organisation.unit, periodeID: periodeID,
+                              legalNumber: "\(legal) Nomor \(40 + order) Tahun 2025",
+                              legalDate: "2025-11-\(String(format: "%02d", 3 + order % 25))",
+                              nomenklaturVersionID: index.versionID)
+        batch.renstra.append(renstra)
+
+        var renstraSasaran: [(RenstraSasaran, DemoCatalog.DemoSasaran)] = []
+        for (n, entry) in opd.sasaran.enumerated() {
+            let sasaran = RenstraSasaran(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!,
+                                         sasaranRpjmdID: sasaranRpjmdByNumber[entry.rpjmdSasaran], number: n + 1,
+                                         text: entry.text)
+            batch.renstraSasaran.append(sasaran)
+            renstraSasaran.append((sasaran, entry))
+            let spec = Self.spec(for: entry)
+            let indikatorID = try addIndikator(
+                owner: .renstraSasaran, ownerID: sasaran.id!, code: "IKU-PD-\(n + 1)", name: entry.indicator,
+                satuan: entry.satuan, spec: spec, tags: ["IKU"],
+                manual: ManualIku(definition: "\(entry.indicator) di wilayah \(pemdaName).",
+                                  measurement: spec.polarity == .negative ? "Makin rendah makin baik." : "Makin tinggi makin baik.",
+                                  dataSource: opd.name, responsible: headTitle(opd).0),
+                baseline: (entry.baseline, periodYears.lowerBound - 1), order: n)
+            for y in periodYears {
+                try addTarget(indikatorID, spec: spec, year: y, raw: Self.target(entry, yearsAfterBaseline: y - periodYears.lowerBound + 1))
+            }
+        }
+
+        for (p, program) in programs.enumerated() {
+            let programItem = RenstraItem(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!, parentID: nil,
+                                          sasaranID: renstraSasaran[p % renstraSasaran.count].0.id, level: .program,
+                                          code: program.code, name: try index.require(program.code, level: .program).name,
+                                          sortOrder: p)
+            batch.renstraItems.append(programItem)
+            let programSpec = IndicatorSpec(kind: .percent, aggregation: .last)
+            let programIndikator = try addIndikator(
+                owner: .renstraItem, ownerID: programItem.id!, code: "IKP-\(p + 1)",
+                name: "Persentase capaian sasaran \(Self.titleCase(program.name, dropping: "PROGRAM ").lowercased())",
+                satuan: "%", spec: programSpec, order: 0)
+            for y in periodYears {
+                try addTarget(programIndikator, spec: programSpec, year: y, raw: String(80 + (y - periodYears.lowerBound) * 4))
+            }
+            var programPagu = [Int64](repeating: 0, count: periodYears.count)
+            for (k, kegiatan) in index.children(of: program.code).prefix(2).enumerated() {
+                let kegiatanItem = RenstraItem(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!,
+                                               parentID: programItem.id, sasaranID: nil, level: .kegiatan,
+                                               code: kegiatan.code, name: try index.require(kegiatan.code, level: .kegiatan).name,
+                                               sortOrder: k)
+                batch.renstraItems.append(kegiatanItem)
+                var kegiatanPagu = [Int64](repeating: 0, count: periodYears.count)
+                for (s, sub) in index.children(of: kegiatan.code).prefix(3).enumerated() {
+                    let entry = try index.require(sub.code, level: .subkegiatan)
+                    let subItem = RenstraItem(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!,
+                                              parentID: kegiatanItem.id, sasaranID: nil, level: .subkegiatan,
+                                              code: sub.code, name: entry.name, sortOrder: s)
+                    batch.renstraItems.append(subItem)
+                    let subSpec = IndicatorSpec(kind: .numeric, aggregation: .sum)
+                    let subIndikator = try addIndikator(
+                        owner: .renstraItem, ownerID: subItem.id!, code: "IKSK-1",
+                        name: entry.indikator ?? "Jumlah keluaran \(entry.name)", satuan: entry.satuan ?? "Dokumen",
+                        spec: subSpec, order: 0)
+                    let base = random.int(2...40)
+                    for (offset, y) in periodYears.enumerated() {
+                        try addTarget(subIndikator, spec: subSpec, year: y, raw: String(base + offset))
+                        let amount = Int64(random.int(60...900)) * 1_000_000 + Int64(random.int(0...999)) * 1_000
+                        batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: subItem.id!, year: y, amount: amount))
+                        kegiatanPagu[offset] += amount
+                    }
+                }
+                for (offset, y) in periodYears.enumerated() {
+                    batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: kegiatanItem.id!, year: y, amount: kegiatanPagu[offset]))
+                    programPagu[offset] += kegiatanPagu[offset]
+                }
+            }
+            for (offset, y) in periodYears.enumerated() {
+                batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: programItem.id!, year: y, amount: programPagu[offset]))
+            }
+        }
+        try makeRkt(unitID: organisation.unit, renstraID: renstra.id!, sasaran: renstraSasaran, opd: opd)
+    }
+
+    /// The penunjang program of the first bidang, then up to three substantive programs across the OPD's bidang.
+    func choosePrograms(_ opd: DemoCatalog.Opd) -> [NomenklaturIndex.Entry] {
+        var chosen: [NomenklaturIndex.Entry] = []
+        if let penunjang = index.lookup(opd.bidang[0] + ".01") { chosen.append(penunjang) }
+        for (i, bidang) in opd.bidang.enumerated() {
+            let substantive = index.children(of: bidang).filter { !$0.code.hasSuffix(".01") }
+            chosen.append(contentsOf: substantive.prefix(i == 0 ? 2 : 1))
+            if chosen.count >= 4 { break }
+        }
+        return chosen
+    }
+
+    /// The RKT of the current year: the Renstra sasaran with their indicators, the year target and a quarterly plan.
+    mutating func makeRkt(unitID: UUID, renstraID: UUID, sasaran: [(RenstraSasaran, DemoCatalog.DemoSasaran)],
+                          opd: DemoCatalog.Opd) throws
+    {
+        guard periodYears.contains(year) else { return }
+        let rkt = Rkt(id: UUID(), pemdaID: pemdaID, unitID: unitID, year: year, renstraID: renstraID)
+        batch.rkt.append(rkt)
+        for (n, (renstraSasaran, entry)) in sasaran.enumerated() {
+            let rktSasaran = RktSasaran(id: UUID(), pemdaID: pemdaID, rktID: rkt.id!, renstraSasaranID: renstraSasaran.id,
+                                        number: n + 1, text: entry.text)
+            batch.rktSasaran.append(rktSasaran)
+            let spec = Self.spec(for: entry)
+            let indikatorID = try addIndikator(owner: .rktSasaran, ownerID: rktSasaran.id!, code: "IKU-PD-\(n + 1)",
+                                               name: entry.indicator, satuan: entry.satuan, spec: spec, tags: ["IKU"],
+                                               order: n)
+            let k = year - periodYears.lowerBound + 1
+            try addTarget(indikatorID, spec: spec, year: year, raw: Self.target(entry, yearsAfterBaseline: k))
+            for quarter in 1...4 {
+                try addTarget(indikatorID, spec: spec, year: year, period: quarter,
+                              raw: Self.quarterTarget(entry, spec: spec, yearsAfterBaseline: k, quarter: quarter))
+            }
+        }
+    }
+
+    static func spec(for entry: DemoCatalog.DemoSasaran) -> IndicatorSpec {
+        if entry.kind == .ordinal {
+            return IndicatorSpec(kind: .ordinal, aggregation: .last, ordinalScale: .opiniBpk)
+        }
+        return IndicatorSpec(kind: entry.kind, polarity: entry.polarity, aggregation: entry.satuan == "orang" ? .sum : .last)
+    }
+
+    static func target(_ entry: DemoCatalog.DemoSasaran, yearsAfterBaseline k: Int) -> String {
+        guard entry.kind != .ordinal, let base = FixedDecimal(canonical: entry.baseline),
+            let step = FixedDecimal(canonical: entry.step)
+        else { return entry.baseline }
+        return (base + step * FixedDecimal(k)).description
+    }
+
+    /// Quarterly targets: a sum indicator splits its year target 20/25/25/30; a level indicator moves from last
+    /// year's target to this year's in four steps.
+    static func quarterTarget(_ entry: DemoCatalog.DemoSasaran, spec: IndicatorSpec, yearsAfterBaseline k: Int,
+                              quarter: Int) -> String
+    {
+        guard entry.kind != .ordinal, let yearTarget = FixedDecimal(canonical: target(entry, yearsAfterBaseline: k)),
+            let previous = FixedDecimal(canonical: target(entry, yearsAfterBaseline: k - 1))
+        else { return entry.baseline }
+        if spec.aggregation == .sum {
+            let share = [20, 25, 25, 30][quarter - 1]
+            return (yearTarget * FixedDecimal(share) / FixedDecimal(100)).rounded(toFractionDigits: 0).description
+        }
+        let step = (yearTarget - previous) * FixedDecimal(quarter) / FixedDecimal(4)
+        return (previous + step).rounded(toFractionDigits: 3).description
+    }
+
+    /// "PROGRAM PENGELOLAAN PENDIDIKAN" → "Pengelolaan Pendidikan".
+    static func titleCase(_ text: String, dropping prefix: String) -> String {
+        let body = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        let small: Set<String> = ["dan", "yang", "di", "ke", "dari", "untuk", "serta", "atau", "pada", "dalam"]
+        return body.lowercased().split(separator: " ").enumerated().map { i, word in
+            i > 0 && small.contains(String(word)) ? String(word) : word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Every migration, in the order they run. Append only: a released migration never changes.
+public enum KinerjaMigrations {
+    public static let all: [any Migration] = [
+        M0001_CreatePemda(),
+        M0002_CreateNomenklatur(),
+        M0003_CreateOrganisation(),
+        M0004_CreateRpjmd(),
+        M0005_CreateRenstra(),
+        M0006_CreateIndikator(),
+        M0007_CreateRkt(),
+        M0008_CreateIndexes(),
+    ]
+}

@@ -1,0 +1,29 @@
+import FluentKit
+import Foundation
+
+/// Removes a Pemda and everything it owns, children before parents so that both engines accept it.
+public enum PemdaEraser {
+    public static func erase(pemdaID: UUID, on db: any Database) async throws {
+        try await IndikatorTarget.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Indikator.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RktSasaran.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Rkt.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RenstraPagu.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        // Items form a tree; clear the self references first.
+        try await RenstraItem.query(on: db).filter(\.$pemda.$id == pemdaID).set(\.$parent.$id, to: nil).update()
+        try await RenstraItem.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RenstraSasaran.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Renstra.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await SasaranRpjmd.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Tujuan.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Misi.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PeriodeRpjmd.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Penugasan.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Jabatan.query(on: db).filter(\.$pemda.$id == pemdaID).set(\.$superior.$id, to: nil).update()
+        try await Jabatan.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Pegawai.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Unit.query(on: db).filter(\.$pemda.$id == pemdaID).set(\.$parent.$id, to: nil).update()
+        try await Unit.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Pemda.query(on: db).filter(\.$id == pemdaID).delete()
+    }
+}

@@ -1,0 +1,174 @@
+import FluentKit
+import Foundation
+import KinerjaCore
+
+/// The validated way to change a Pemda's data: every rule of KinerjaCore is checked before a row is written, and
+/// each call runs in one transaction. The demo builder and (later) the forms and imports go through here.
+public struct PemdaWriter: Sendable {
+    public let database: any Database
+    public let pemdaID: UUID
+
+    public init(database: any Database, pemdaID: UUID) {
+        self.database = database
+        self.pemdaID = pemdaID
+    }
+
+    @discardableResult
+    public func addUnit(code: String, name: String, kind: UnitKind, parentID: UUID? = nil, bidangCodes: [String] = [],
+                        sortOrder: Int = 0) async throws -> UUID
+    {
+        if let parentID { _ = try await owned(Unit.self, parentID, field: "induk") }
+        let unit = Unit(pemdaID: pemdaID, parentID: parentID, code: code, name: name, kind: kind,
+                        bidangCodes: bidangCodes, sortOrder: sortOrder)
+        try await unit.create(on: database)
+        return try unit.requireID()
+    }
+
+    @discardableResult
+    public func addJabatan(name: String, level: JabatanLevel, eselon: String = "", unitID: UUID?, superiorID: UUID?)
+        async throws -> UUID
+    {
+        let superior = try await superiorID.asyncMap { try await owned(Jabatan.self, $0, field: "atasan") }
+        try JabatanLevel.checkSuperior(of: level, superior: superior?.level)
+        if let unitID { _ = try await owned(Unit.self, unitID, field: "unit") }
+        let jabatan = Jabatan(pemdaID: pemdaID, unitID: unitID, superiorID: superiorID, name: name, level: level,
+                              eselon: eselon)
+        try await jabatan.create(on: database)
+        return try jabatan.requireID()
+    }
+
+    /// - Parameter nip: required for civil servants; nil only for an elected Kepala Daerah.
+    @discardableResult
+    public func addPegawai(nip raw: String?, name: String, pangkat: String) async throws -> UUID {
+        let nip = try raw.map { raw throws(RuleViolation) in try Nip(raw) }
+        if let nip, let existing = try await Pegawai.query(on: database).filter(\.$nip == nip.digits).first() {
+            throw RuleViolation(code: "nip.duplicate", field: "nip",
+                message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(existing.name).",
+                                 en: "NIP \(nip.grouped) is already registered to \(existing.name)."))
+        }
+        let pegawai = Pegawai(pemdaID: pemdaID, nip: nip?.digits, name: name, pangkat: pangkat)
+        try await pegawai.create(on: database)
+        return try pegawai.requireID()
+    }
+
+    /// Puts a person in a position, refusing a definitive assignment that overlaps another definitive one.
+    @discardableResult
+    public func assign(pegawaiID: UUID, jabatanID: UUID, kind: PenugasanKind, start: CalendarDate,
+                       end: CalendarDate? = nil, decree: String) async throws -> UUID
+    {
+        try await database.transaction { db in
+            let writer = PemdaWriter(database: db, pemdaID: pemdaID)
+            _ = try await writer.owned(Jabatan.self, jabatanID, field: "jabatan")
+            _ = try await writer.owned(Pegawai.self, pegawaiID, field: "pegawai")
+            let samePosition = try await Penugasan.query(on: db).filter(\.$jabatan.$id == jabatanID).all()
+            let samePerson = try await Penugasan.query(on: db).filter(\.$pegawai.$id == pegawaiID).all()
+            try PenugasanRules.checkDefinitiveOverlap(
+                PenugasanSpan(kind: kind, start: start, end: end),
+                samePosition: samePosition.compactMap(\.span), samePerson: samePerson.compactMap(\.span))
+            let penugasan = Penugasan(pemdaID: pemdaID, jabatanID: jabatanID, pegawaiID: pegawaiID, kind: kind,
+                                      start: start, end: end, decree: decree)
+            try await penugasan.create(on: db)
+            return try penugasan.requireID()
+        }
+    }
+
+    /// Adds a program, kegiatan or sub kegiatan to a Renstra, named from the nomenclature; the code must exist in the
+    /// Renstra's nomenclature version and sit under its parent's code.
+    @discardableResult
+    public func addRenstraItem(renstraID: UUID, parentID: UUID?, sasaranID: UUID? = nil, code: String,
+                               level: NomenclatureLevel, index: NomenklaturIndex, sortOrder: Int = 0) async throws
+        -> UUID
+    {
+        let renstra = try await owned(Renstra.self, renstraID, field: "renstra")
+        guard renstra.nomenklaturVersionID == index.versionID else {
+            throw RuleViolation(code: "nomenklatur.versionMismatch", field: "kode",
+                message: Message(id: "Renstra ini memakai versi nomenklatur lain dari \(index.versionCode).",
+                                 en: "This Renstra uses another nomenclature version than \(index.versionCode)."))
+        }
+        let entry = try index.require(code, level: level)
+        if let parentID {
+            let parent = try await owned(RenstraItem.self, parentID, field: "induk")
+            guard NomenclatureCode.parent(of: code) == parent.code else {
+                throw RuleViolation(code: "nomenklatur.notUnderParent", field: "kode",
+                    message: Message(id: "Kode \(code) tidak berada di bawah \(parent.level.label.id.lowercased()) \(parent.code).",
+                                     en: "Code \(code) does not belong under \(parent.level.label.en.lowercased()) \(parent.code)."))
+            }
+        } else if level != .program {
+            throw RuleViolation(code: "renstra.itemNeedsParent", field: "induk",
+                message: Message(id: "\(level.label.id) harus berada di bawah program atau kegiatan.",
+                                 en: "A \(level.label.en.lowercased()) must sit under a program or kegiatan."))
+        }
+        let item = RenstraItem(pemdaID: pemdaID, renstraID: renstraID, parentID: parentID, sasaranID: sasaranID,
+                               level: level, code: code, name: entry.name, sortOrder: sortOrder)
+        try await item.create(on: database)
+        return try item.requireID()
+    }
+
+    @discardableResult
+    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, code: String, name: String, satuan: String,
+                             spec: IndicatorSpec, tags: [String] = [], manual: ManualIku = ManualIku(),
+                             sortOrder: Int = 0) async throws -> UUID
+    {
+        try spec.validate()
+        let indikator = Indikator(pemdaID: pemdaID, owner: owner, ownerID: ownerID, code: code, name: name,
+                                  satuan: satuan, spec: spec, tags: tags, manual: manual, sortOrder: sortOrder)
+        try await indikator.create(on: database)
+        return try indikator.requireID()
+    }
+
+    /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires.
+    public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String) async throws {
+        let indikator = try await owned(Indikator.self, indikatorID, field: "indikator")
+        guard (0...4).contains(period) else {
+            throw RuleViolation(code: "target.period", field: "periode",
+                message: Message(id: "Periode target harus 0 (tahunan) atau 1–4 (triwulan).",
+                                 en: "The target period is 0 (year) or 1–4 (quarter)."))
+        }
+        let spec = indikator.spec
+        let target = try TargetInput.parse(raw, for: spec)
+        let canonical = target.canonical(scale: spec.ordinalScale, statement: raw.trimmingCharacters(in: .whitespaces))
+        try await database.transaction { db in
+            if let existing = try await IndikatorTarget.query(on: db)
+                .filter(\.$indikator.$id == indikatorID).filter(\.$year == year).filter(\.$period == period).first()
+            {
+                existing.value = canonical
+                try await existing.update(on: db)
+            } else {
+                try await IndikatorTarget(pemdaID: pemdaID, indikatorID: indikatorID, year: year, period: period,
+                                          value: canonical).create(on: db)
+            }
+        }
+    }
+
+    /// Loads a row of this Pemda, or fails as if it did not exist: no tenant ever reaches another's rows.
+    func owned<M: Model & TenantOwned>(_ type: M.Type, _ id: UUID, field: String) async throws -> M
+    where M.IDValue == UUID {
+        guard let row = try await M.find(id, on: database), row.pemdaID == pemdaID else {
+            throw RuleViolation(code: "reference.unknown", field: field,
+                message: Message(id: "Data \(field) yang dirujuk tidak ditemukan di Pemda ini.",
+                                 en: "The referenced \(field) does not exist in this Pemda."))
+        }
+        return row
+    }
+}
+
+/// A row that belongs to one Pemda.
+protocol TenantOwned {
+    var pemdaID: UUID { get }
+}
+
+extension Unit: TenantOwned { var pemdaID: UUID { $pemda.id } }
+extension Jabatan: TenantOwned { var pemdaID: UUID { $pemda.id } }
+extension Pegawai: TenantOwned { var pemdaID: UUID { $pemda.id } }
+extension Renstra: TenantOwned { var pemdaID: UUID { $pemda.id } }
+extension RenstraItem: TenantOwned { var pemdaID: UUID { $pemda.id } }
+extension Indikator: TenantOwned { var pemdaID: UUID { $pemda.id } }
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}
