@@ -27,8 +27,9 @@ public func configure(_ app: Application) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    // Outermost first: error pages get the security headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
 
     app.asyncCommands.use(KinerjaMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -21,10 +21,16 @@ import Testing
         try JabatanLevel.checkSuperior(of: level, superior: superior)
     }
 
-    @Test(arguments: [(JabatanLevel.administrator, JabatanLevel.pengawas), (.pengawas, .pengawas), (.jpt, .pelaksana)])
-    func a_superior_at_or_below_the_position_is_refused(level: JabatanLevel, superior: JabatanLevel) throws {
+    @Test(arguments: [(JabatanLevel.administrator, JabatanLevel.pengawas), (.pengawas, .jf), (.jpt, .pelaksana)])
+    func a_superior_below_the_position_is_refused(level: JabatanLevel, superior: JabatanLevel) throws {
         let error = try #require(violation { try JabatanLevel.checkSuperior(of: level, superior: superior) })
-        #expect(error.code == "jabatan.superiorNotHigher")
+        #expect(error.code == "jabatan.superiorLower")
+    }
+
+    /// A Camat (III.a) leads a Sekretaris Kecamatan (III.b); a Sekda leads the asisten.
+    @Test(arguments: [JabatanLevel.jpt, .administrator, .pengawas])
+    func a_superior_of_the_same_level_is_accepted(level: JabatanLevel) throws {
+        try JabatanLevel.checkSuperior(of: level, superior: level)
     }
 
     @Test func pk_subjects_follow_the_level() {

@@ -1,0 +1,32 @@
+# The two commands of the README: `make run` (server with demo data on SQLite) and `make test` (every test).
+SWIFT ?= swift
+PORT ?= 8080
+HOST ?= 0.0.0.0
+
+.PHONY: run test build build-tests test-sqlite test-postgres test-contract benchmark
+
+run:
+	scripts/install-deps.sh run
+	$(SWIFT) build --product kinerja
+	.build/debug/kinerja demo --if-missing
+	.build/debug/kinerja serve --hostname $(HOST) --port $(PORT)
+
+build-tests:
+	$(SWIFT) build --build-tests
+
+test: build-tests
+	scripts/install-deps.sh test
+	$(MAKE) test-sqlite test-postgres test-contract
+
+test-sqlite:
+	$(SWIFT) test --skip-build
+
+test-postgres:
+	scripts/with-postgres.sh $(SWIFT) test --skip-build --no-parallel
+
+test-contract:
+	scripts/contract-test.sh
+	KINERJA_CONTRACT_PORT=18081 scripts/with-postgres.sh scripts/contract-test.sh
+
+benchmark:
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

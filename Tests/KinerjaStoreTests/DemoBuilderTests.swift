@@ -1,0 +1,68 @@
+import FluentKit
+import Foundation
+import KinerjaCore
+import Testing
+@testable import KinerjaStore
+
+@Suite(.serialized)
+struct DemoBuilderTests {
+    @Test func kota_contoh_has_the_shape_the_issue_asks_for() async throws {
+        let test = try await TestDatabase.make()
+        let summary = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
+        #expect(summary.pemda == 1)
+        let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
+        let pemdaID = try pemda.requireID()
+
+        let units = try await PemdaQueries.units(pemdaID: pemdaID, on: test.db)
+        let pd = units.filter(\.isPerangkatDaerah)
+        #expect(pd.filter { $0.kind != .kecamatan }.count >= 25)
+        #expect(pd.filter { $0.kind == .kecamatan }.count == 10)
+        #expect(pd.allSatisfy { $0.hasRenstra })
+
+        let rpjmd = try #require(try await PlanQueries.rpjmd(pemda: pemda, on: test.db))
+        let iku = rpjmd.misi.flatMap(\.tujuan).flatMap(\.sasaran).flatMap(\.indikator)
+        #expect(iku.count >= 10)
+        let negative = Set(iku.filter { $0.polarity == .negative }.map(\.name))
+        #expect(negative.isSuperset(of: ["Persentase penduduk miskin", "Tingkat pengangguran terbuka", "Indeks Gini",
+                                         "Prevalensi balita stunting"]))
+        #expect(iku.contains { $0.targets.contains { $0.value.contains("..") } }, "a range target")
+
+        let jabatan = try await PemdaQueries.jabatan(pemdaID: pemdaID, today: CalendarDate(year: 2026, month: 11, day: 23)!,
+                                                     on: test.db)
+        #expect(jabatan.contains { $0.level == .jpt } && jabatan.contains { $0.level == .administrator }
+                && jabatan.contains { $0.level == .pengawas })
+        let plt = jabatan.filter { $0.holders.contains { $0.kind == .plt } }
+        #expect(plt.count == 1)
+        // Every civil servant's NIP is valid; only the Walikota has none.
+        let pegawai = try await Pegawai.query(on: test.db).all()
+        #expect(pegawai.filter { $0.nip == nil }.count == 1)
+        for p in pegawai { if let nip = p.nip { _ = try Nip(nip) } }
+
+        // Every Renstra item carries a real nomenclature code, and the current year has an RKT with quarterly targets.
+        let index = try await NomenklaturIndex.load(versionCode: "SIPD-2027", jenisPemda: .kabkot, on: test.db)
+        for item in try await RenstraItem.query(on: test.db).all() { _ = try index.require(item.code, level: item.level) }
+        #expect(try await Rkt.query(on: test.db).filter(\.$year == 2026).count() == pd.count)
+        #expect(try await IndikatorTarget.query(on: test.db).filter(\.$period == 4).count() > 0)
+
+        // Building again is refused rather than duplicated; reset removes everything of the Pemda.
+        await #expect(throws: RuleViolation.self) { _ = try await DemoBuilder.build(on: test.db) }
+        try await DemoBuilder.reset(on: test.db, options: DemoOptions())
+        #expect(try await Pemda.query(on: test.db).count() == 0)
+        #expect(try await Indikator.query(on: test.db).count() == 0)
+        await test.shutdown()
+    }
+
+    @Test func the_generator_is_deterministic_for_a_seed() async throws {
+        func fingerprint() async throws -> [String] {
+            let test = try await TestDatabase.make()
+            _ = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 7, year: 2026, pemdaCount: 2))
+            let names = try await Pegawai.query(on: test.db).all().map { "\($0.name)|\($0.nip ?? "")" }.sorted()
+            let targets = try await IndikatorTarget.query(on: test.db).all().map(\.value).sorted()
+            await test.shutdown()
+            return names + targets
+        }
+        let first = try await fingerprint()
+        #expect(first.count > 1_000)
+        #expect(try await fingerprint() == first)
+    }
+}

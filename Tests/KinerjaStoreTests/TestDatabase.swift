@@ -1,0 +1,60 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+@testable import KinerjaStore
+
+/// A migrated database for one test: SQLite in memory, or the PostgreSQL of `DATABASE_URL` wiped first (run that pass
+/// with `--no-parallel`: the tests share the one database).
+final class TestDatabase: @unchecked Sendable {
+    let databases: Databases
+    let threadPool: NIOThreadPool
+    let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }()
+    var db: any Database { databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())! }
+
+    static var isPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true }
+
+    init() throws {
+        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.coreConfiguration.tls = .disable
+            databases.use(.postgres(configuration: configuration), as: .psql)
+        } else {
+            databases.use(.sqlite(.memory), as: .sqlite)
+        }
+    }
+
+    var migrator: Migrator {
+        let migrations = Migrations()
+        migrations.add(KinerjaMigrations.all)
+        return Migrator(databases: databases, migrations: migrations, logger: logger,
+                        on: MultiThreadedEventLoopGroup.singleton.any())
+    }
+
+    /// An empty schema, migrated.
+    static func make() async throws -> TestDatabase {
+        let test = try TestDatabase()
+        if isPostgres, let sql = test.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await test.migrator.setupIfNeeded().get()
+        try await test.migrator.prepareBatch().get()
+        return test
+    }
+
+    func shutdown() async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Checks the running server against openapi.yaml: the spec is valid OpenAPI 3.1, and every JSON answer of every
+documented GET validates against the schema of its status code. Prints 'N passed, N failed'."""
+import sys, json, copy
+import requests, yaml
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+base = sys.argv[1].rstrip("/")
+spec = yaml.safe_load(requests.get(base + "/api/openapi.yaml", timeout=10).text)
+validate(spec)
+
+def resolve(node):
+    """Inline every $ref so that jsonschema sees plain schemas."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target = spec
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            return resolve(copy.deepcopy(target)) if "RenstraItem" not in node["$ref"] else {"type": "object"}
+        return {k: resolve(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [resolve(v) for v in node]
+    return node
+
+# The recursive RenstraItem is checked one level deep plus its required keys on every level below.
+renstra_item = resolve(spec["components"]["schemas"]["RenstraItem"])
+
+passed = failed = 0
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok: passed += 1
+    else:
+        failed += 1
+        print("FAIL", name, detail)
+
+units = requests.get(base + "/api/v1/pemda/99.71/unit", timeout=30).json()["data"]
+unit_with_renstra = next(u["id"] for u in units if u["hasRenstra"])
+params = {"code": "99.71", "unit": unit_with_renstra}
+for path, item in spec["paths"].items():
+    operation = item["get"]
+    url = base + "/api/v1" + path.format(**params)
+    for status, response in [("200", url), ("404", base + "/api/v1" + path.format(code="00.00", unit=unit_with_renstra))]:
+        if status not in operation["responses"]:
+            continue
+        r = requests.get(response, timeout=60)
+        check(f"{path} status {status}", str(r.status_code) == status, f"got {r.status_code}")
+        body = resolve(operation["responses"][status])
+        schema = body["content"]["application/json"]["schema"]
+        errors = list(Draft202012Validator(schema).iter_errors(r.json()))
+        check(f"{path} {status} body", not errors, "; ".join(e.message for e in errors[:3]))
+        if "renstra" in path and status == "200":
+            def walk(items):
+                for it in items:
+                    errs = list(Draft202012Validator(renstra_item).iter_errors(it))
+                    check(f"renstra item {it.get('code')}", not errs, "; ".join(e.message for e in errs[:3]))
+                    walk(it.get("children", []))
+            walk(r.json()["programs"])
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

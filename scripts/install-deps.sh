@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Kinerja needs beyond the Swift toolchain, only when missing. Debian packages and PyPI only.
+# Usage: scripts/install-deps.sh [run|test]
+set -euo pipefail
+mode="${1:-test}"
+need_apt=()
+if [ "$mode" = test ]; then
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
+  command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Memasang paket Debian: ${need_apt[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ "$mode" = test ]; then
+  python3 -c "import requests, jsonschema, openapi_spec_validator" 2>/dev/null \
+    || python3 -m pip install -q requests jsonschema openapi-spec-validator
+fi
