@@ -26,6 +26,18 @@ enum Fmt {
         }
     }
 
+    /// The Manual IKU of an indicator, folded under its name.
+    static func manual(_ i: IndikatorView) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .element(named: "summary", text: "Manual indikator"),
+            .dl(.class("manual"),
+                .dt(.text("Definisi operasional")), .dd(.text(i.definition.isEmpty ? "–" : i.definition)),
+                .dt(.text("Cara pengukuran")), .dd(.text(i.measurement.isEmpty ? "–" : i.measurement)),
+                .dt(.text("Sumber data")), .dd(.text(i.dataSource.isEmpty ? "–" : i.dataSource)),
+                .dt(.text("Agregasi triwulan")), .dd(.text("\(i.aggregation.label.id), \(i.entryMode.label.id.lowercased())"))),
+        ])
+    }
+
     /// The indicator table: code, name, satuan, polarity, baseline and a target column per year.
     static func indicatorTable(_ indikator: [IndikatorView], years: [Int], caption: String) -> Node<HTML.BodyContext> {
         .table(
@@ -39,7 +51,8 @@ enum Fmt {
             .tbody(.forEach(indikator) { i in
                 .tr(
                     .td(.text(i.code)),
-                    .td(.text(i.name), .if(i.tags.contains("IKU"), .span(.class("badge"), .text("IKU")))),
+                    .td(.text(i.name), .if(i.tags.contains("IKU"), .span(.class("badge"), .text("IKU"))),
+                        .if(!i.definition.isEmpty || !i.dataSource.isEmpty, manual(i))),
                     .td(.text(i.satuan)),
                     .td(.text(polarity(i.polarity))),
                     .td(.class("num"), .text(i.baselineValue.map { v in "\(v)\(i.baselineYear.map { " (\($0))" } ?? "")" } ?? "–")),

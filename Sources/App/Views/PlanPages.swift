@@ -41,7 +41,7 @@ enum PlanPages {
                     Fmt.indicatorTable(s.indikator, years: tree.years, caption: "Indikator sasaran strategis"))
             },
             .h2(.text("Program, Kegiatan dan Sub Kegiatan")),
-            .div(.class("scroll"), .table(.class("data"),
+            .div(.class("scroll"), .table(.class("data wide"),
                 .caption(.text("Target kinerja dan pagu indikatif (Rp)")),
                 .thead(.tr(.th(.text("Kode")), .th(.text("Program / Kegiatan / Sub Kegiatan")), .th(.text("Indikator")),
                            .th(.text("Satuan")),

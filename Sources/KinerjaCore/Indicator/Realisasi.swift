@@ -31,20 +31,10 @@ public enum RealisasiInput {
         case .numeric, .percent, .index:
             return .value(try NumberInput.parse(text, field: field).value)
         case .binary:
-            guard let met = BinaryWords.read(text) else {
-                throw RuleViolation(code: "realisasi.notBinary", field: field,
-                    message: Message(id: "Realisasi indikator ya/tidak harus \"ada\"/\"tidak ada\" atau \"ya\"/\"tidak\" (tertulis \"\(raw)\").",
-                                     en: "A yes/no realisation must be \"ada\"/\"tidak ada\" or \"ya\"/\"tidak\" (got \"\(raw)\")."))
-            }
-            return .binary(met)
+            return .binary(try LevelWords.binary(text, raw: raw, subject: .realisasi, field: field))
         case .ordinal:
-            guard let scale = spec.ordinalScale, let rank = scale.rank(of: text) else {
-                let levels = spec.ordinalScale?.levels.joined(separator: ", ") ?? "-"
-                throw RuleViolation(code: "realisasi.notOnScale", field: field,
-                    message: Message(id: "Realisasi harus salah satu tingkat skala: \(levels) (tertulis \"\(raw)\").",
-                                     en: "The realisation must be one of the scale's levels: \(levels) (got \"\(raw)\")."))
-            }
-            return .ordinal(rank: rank)
+            return .ordinal(rank: try LevelWords.rank(text, raw: raw, scale: spec.ordinalScale, subject: .realisasi,
+                                                      field: field))
         case .text:
             return .awaitingJudgement
         }

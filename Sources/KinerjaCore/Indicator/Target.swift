@@ -65,20 +65,10 @@ public enum TargetInput {
                         en: "A \(spec.kind.label.en.lowercased()) indicator needs a number or a range as target (got \"\(raw)\"). For a statement, make the indicator qualitative."))
             }
         case .binary:
-            guard let met = BinaryWords.read(text) else {
-                throw RuleViolation(code: "target.notBinary", field: field,
-                    message: Message(id: "Target indikator ya/tidak harus \"ada\", \"tidak ada\", \"ya\" atau \"tidak\" (tertulis \"\(raw)\").",
-                                     en: "A yes/no target must be \"ada\", \"tidak ada\", \"ya\" or \"tidak\" (got \"\(raw)\")."))
-            }
-            return .binary(met)
+            return .binary(try LevelWords.binary(text, raw: raw, subject: .target, field: field))
         case .ordinal:
-            guard let scale = spec.ordinalScale, let rank = scale.rank(of: text) else {
-                let levels = spec.ordinalScale?.levels.joined(separator: ", ") ?? "-"
-                throw RuleViolation(code: "target.notOnScale", field: field,
-                    message: Message(id: "Target harus salah satu tingkat skala: \(levels) (tertulis \"\(raw)\").",
-                                     en: "The target must be one of the scale's levels: \(levels) (got \"\(raw)\")."))
-            }
-            return .ordinal(rank: rank)
+            return .ordinal(rank: try LevelWords.rank(text, raw: raw, scale: spec.ordinalScale, subject: .target,
+                                                      field: field))
         case .text:
             return .qualitative
         }
@@ -101,12 +91,42 @@ public enum TargetInput {
     }
 }
 
-enum BinaryWords {
+/// Reads yes/no words and ordinal levels, for targets and realisations alike.
+enum LevelWords {
+    enum Subject: String {
+        case target, realisasi
+
+        var label: Message {
+            self == .target ? Message(id: "Target", en: "The target") : Message(id: "Realisasi", en: "The realisation")
+        }
+    }
+
     static func read(_ text: String) -> Bool? {
         switch text.trimmingSpaces().lowercased() {
         case "ya", "ada", "tercapai", "sudah", "1", "true", "yes", "done": true
         case "tidak", "tidak ada", "belum", "belum ada", "tidak tercapai", "0", "false", "no": false
         default: nil
         }
+    }
+
+    static func binary(_ text: String, raw: String, subject: Subject, field: String) throws(RuleViolation) -> Bool {
+        guard let met = read(text) else {
+            throw RuleViolation(code: "\(subject.rawValue).notBinary", field: field,
+                message: Message(id: "\(subject.label.id) indikator ya/tidak harus \"ada\", \"tidak ada\", \"ya\" atau \"tidak\" (tertulis \"\(raw)\").",
+                                 en: "\(subject.label.en) of a yes/no indicator must be \"ada\", \"tidak ada\", \"ya\" or \"tidak\" (got \"\(raw)\")."))
+        }
+        return met
+    }
+
+    static func rank(_ text: String, raw: String, scale: OrdinalScale?, subject: Subject, field: String)
+        throws(RuleViolation) -> Int
+    {
+        guard let scale, let rank = scale.rank(of: text) else {
+            let levels = scale?.levels.joined(separator: ", ") ?? "-"
+            throw RuleViolation(code: "\(subject.rawValue).notOnScale", field: field,
+                message: Message(id: "\(subject.label.id) harus salah satu tingkat skala: \(levels) (tertulis \"\(raw)\").",
+                                 en: "\(subject.label.en) must be one of the scale's levels: \(levels) (got \"\(raw)\")."))
+        }
+        return rank
     }
 }

@@ -125,7 +125,9 @@ enum DemoCatalog {
         var tujuan: [TujuanEntry]
     }
 
-    static let visi = "Terwujudnya Kota Contoh yang Maju, Sejahtera, Berbudaya, dan Berkelanjutan"
+    static func visi(_ pemdaName: String) -> String {
+        "Terwujudnya \(pemdaName) yang Maju, Sejahtera, Berbudaya, dan Berkelanjutan"
+    }
 
     /// Nine sasaran, numbered 1–9 in order of appearance; OPD sasaran refer to these numbers.
     static let misi: [MisiEntry] = [

@@ -8,7 +8,9 @@ extension DemoPlan {
         let jabatan = try addJabatan(name: "\(title) \(pemdaName.replacingOccurrences(of: "Kota ", with: "").replacingOccurrences(of: "Kabupaten ", with: ""))",
                                      level: .kepalaDaerah, eselon: "", unitID: nil, superior: nil)
         kepalaDaerahJabatan = jabatan
-        let pegawai = Pegawai(id: UUID(), pemdaID: pemdaID, nip: nil, name: "H. Arif Wicaksono, S.E., M.M.", pangkat: "")
+        // Kota Contoh's Walikota is named in the docs and tests; generated Pemda get a generated name.
+        let name = pemdaName == "Kota Contoh" ? "H. Arif Wicaksono, S.E., M.M." : people.person(level: .jpt).name
+        let pegawai = Pegawai(id: UUID(), pemdaID: pemdaID, nip: nil, name: name, pangkat: "")
         batch.pegawai.append(pegawai)
         try assign(pegawai.id!, to: jabatan, kind: .definitif, since: CalendarDate(year: 2025, month: 2, day: 20)!,
                    decree: "Keputusan Menteri Dalam Negeri Nomor 100.2.1.3-512 Tahun 2025")

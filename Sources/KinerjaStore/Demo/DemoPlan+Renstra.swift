@@ -152,12 +152,17 @@ extension DemoPlan {
         return (previous + step).rounded(toFractionDigits: 3).description
     }
 
-    /// "PROGRAM PENGELOLAAN PENDIDIKAN" → "Pengelolaan Pendidikan".
+    /// "PROGRAM PENGELOLAAN PENDIDIKAN" → "Pengelolaan Pendidikan"; acronyms and words in brackets stay in capitals.
     static func titleCase(_ text: String, dropping prefix: String) -> String {
         let body = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
         let small: Set<String> = ["dan", "yang", "di", "ke", "dari", "untuk", "serta", "atau", "pada", "dalam"]
-        return body.lowercased().split(separator: " ").enumerated().map { i, word in
-            i > 0 && small.contains(String(word)) ? String(word) : word.prefix(1).uppercased() + word.dropFirst()
+        let acronyms: Set<String> = ["DPRD", "SDA", "LLAJ", "UMKM", "UKM", "ASN", "PAUD", "SPM", "TIK", "KB", "PKK",
+                                     "BUMD", "APBD", "RTH", "SDM", "IKM", "HAM", "PPKS", "KIE", "UPT", "UPTD"]
+        return body.split(separator: " ").enumerated().map { i, word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),/"))
+            if word.hasPrefix("(") || acronyms.contains(bare) { return String(word) }
+            let lower = word.lowercased()
+            return i > 0 && small.contains(lower) ? lower : lower.prefix(1).uppercased() + lower.dropFirst()
         }.joined(separator: " ")
     }
 }

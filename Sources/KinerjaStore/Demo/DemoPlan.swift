@@ -50,7 +50,7 @@ struct DemoPlan {
     mutating func makeRpjmd() throws -> UUID {
         let periode = PeriodeRpjmd(id: UUID(), pemdaID: pemdaID, startYear: periodYears.lowerBound,
                                    endYear: periodYears.upperBound, perdaNumber: "Peraturan Daerah Nomor 5 Tahun 2025",
-                                   perdaDate: "2025-08-14", visi: DemoCatalog.visi)
+                                   perdaDate: "2025-08-14", visi: DemoCatalog.visi(pemdaName))
         batch.periode.append(periode)
         var sasaranNumber = 0
         for (m, misiEntry) in DemoCatalog.misi.enumerated() {

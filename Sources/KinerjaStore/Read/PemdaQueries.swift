@@ -6,22 +6,21 @@ import KinerjaCore
 /// has hundreds of rows per table, not millions.
 public enum PemdaQueries {
     public static func list(on db: any Database) async throws -> [PemdaSummary] {
-        var result: [PemdaSummary] = []
-        for pemda in try await Pemda.query(on: db).sort(\.$name).all() {
-            result.append(try await summary(pemda, on: db))
-        }
-        return result
+        let pemda = try await Pemda.query(on: db).sort(\.$name).all()
+        // One query for the units of every Pemda, not one per Pemda: the national list has 546.
+        let units = Dictionary(grouping: try await Unit.query(on: db).field(\.$id).field(\.$pemda.$id)
+            .field(\.$parent.$id).field(\.$kind).all()) { $0.$pemda.id }
+        return try pemda.map { try summary($0, units: units[$0.requireID()] ?? []) }
     }
 
     public static func find(code: String, on db: any Database) async throws -> Pemda? {
         try await Pemda.query(on: db).filter(\.$code == code).first()
     }
 
-    static func summary(_ pemda: Pemda, on db: any Database) async throws -> PemdaSummary {
-        let units = try await Unit.query(on: db).filter(\.$pemda.$id == pemda.requireID()).all()
-        return PemdaSummary(code: pemda.code, name: pemda.name, kind: pemda.kind,
-                            kepalaDaerahTitle: pemda.kepalaDaerahTitle, unitCount: units.count,
-                            perangkatDaerahCount: units.filter { $0.kind.isPerangkatDaerah && $0.$parent.id == nil }.count)
+    static func summary(_ pemda: Pemda, units: [Unit]) -> PemdaSummary {
+        PemdaSummary(code: pemda.code, name: pemda.name, kind: pemda.kind, kepalaDaerahTitle: pemda.kepalaDaerahTitle,
+                     unitCount: units.count,
+                     perangkatDaerahCount: units.filter { $0.kind.isPerangkatDaerah && $0.$parent.id == nil }.count)
     }
 
     public static func detail(code: String, today: CalendarDate, on db: any Database) async throws -> PemdaDetail? {
@@ -32,7 +31,7 @@ public enum PemdaQueries {
         let jabatan = try await jabatan(pemdaID: pemdaID, today: today, on: db)
         let kepala = jabatan.first { $0.level == .kepalaDaerah }?.holders.first
         return PemdaDetail(
-            summary: try await summary(pemda, on: db), seat: pemda.seat, kepalaDaerah: kepala,
+            summary: summary(pemda, units: try await Unit.query(on: db).filter(\.$pemda.$id == pemdaID).all()), seat: pemda.seat, kepalaDaerah: kepala,
             predikatScale: pemda.predikatScale, capaianCap: pemda.capaianCap, rpjmd: periode.map(PeriodeRef.init),
             jabatanCount: jabatan.count,
             pegawaiCount: try await Pegawai.query(on: db).filter(\.$pemda.$id == pemdaID).count())
