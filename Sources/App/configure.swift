@@ -37,12 +37,12 @@ public func configure(_ app: Application) async throws {
 }
 
 extension Application {
-    /// Brings the schema and the shipped reference data up to date. SQLite gets WAL and a busy timeout first:
-    /// sqlite-nio sets neither, and concurrent requests would otherwise fail with SQLITE_BUSY.
+    /// Brings the schema and the shipped reference data up to date. An SQLite file is switched to WAL first (the
+    /// setting stays with the file) so that readers never wait for a writer; waiting writers are retried by the busy
+    /// handler sqlite-nio 1.13 installs on every connection.
     public func prepareDatabase() async throws {
         if case .sqliteFile = config.storage, let sql = db as? any SQLDatabase {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA busy_timeout=5000").run()
         }
         try await autoMigrate()
         try await NomenklaturCatalog.ensureLoaded(on: db)

@@ -14,6 +14,13 @@ struct NomenklaturTests {
         #expect(kabkotSub == 3_550)
         #expect(provSub == 4_031)
         #expect(rows.filter { $0.level == .urusan && $0.jenisPemda == .kabkot }.count == 10)
+        // The sub kegiatan metadata of the extended file joins on (jenis pemda, code).
+        let usb = try #require(rows.first { $0.jenisPemda == .kabkot && $0.code == "1.01.02.2.01.0001" })
+        #expect(usb.details?.spm == true)
+        #expect(usb.details?.jenisLayanan == "Layanan")
+        #expect(usb.details?.definisi?.hasPrefix("Cakupan:") == true)
+        #expect(rows.filter { $0.level == .subkegiatan && $0.details == nil }.isEmpty)
+        #expect(rows.filter { $0.details?.previousCode != nil }.count == 346)
         let old = try NomenklaturCatalog.rows(of: NomenklaturCatalog.kepmendagri2023)
         #expect(old.count == 4_367)
     }

@@ -65,7 +65,11 @@ extension DemoPlan {
                     let subIndikator = try addIndikator(
                         owner: .renstraItem, ownerID: subItem.id!, code: "IKSK-1",
                         name: entry.indikator ?? "Jumlah keluaran \(entry.name)", satuan: entry.satuan ?? "Dokumen",
-                        spec: subSpec, order: 0)
+                        spec: subSpec, tags: entry.spm == true ? ["SPM"] : [],
+                        manual: ManualIku(definition: entry.definisi ?? "",
+                                          measurement: "Jumlah keluaran sub kegiatan yang diselesaikan dalam tahun berjalan.",
+                                          dataSource: "Laporan pelaksanaan sub kegiatan \(opd.name)"),
+                        order: 0)
                     let base = random.int(2...40)
                     for (offset, y) in periodYears.enumerated() {
                         try addTarget(subIndikator, spec: subSpec, year: y, raw: String(base + offset))

@@ -21,6 +21,11 @@ struct M0002_CreateNomenklatur: AsyncMigration {
             .field("kinerja", .string)
             .field("indikator", .string)
             .field("satuan", .string)
+            .field("spm", .bool)
+            .field("jenis_layanan", .string)
+            .field("pelaksana", .string)
+            .field("definisi", .string)
+            .field("previous_code", .string)
             .unique(on: "version_id", "jenis_pemda", "code")
             .create()
     }

@@ -40,8 +40,28 @@ public final class Nomenklatur: Model, @unchecked Sendable {
     @OptionalField(key: "kinerja") public var kinerja: String?
     @OptionalField(key: "indikator") public var indikator: String?
     @OptionalField(key: "satuan") public var satuan: String?
+    /// Sub kegiatan only (SIPD 2027 metadata): whether it serves a Standar Pelayanan Minimal.
+    @OptionalField(key: "spm") public var spm: Bool?
+    /// "Layanan" or "Aktifitas".
+    @OptionalField(key: "jenis_layanan") public var jenisLayanan: String?
+    /// The bidang that carries it out.
+    @OptionalField(key: "pelaksana") public var pelaksana: String?
+    /// The definisi operasional: scope and what counts as output.
+    @OptionalField(key: "definisi") public var definisi: String?
+    /// The code this sub kegiatan had in the previous version, where it moved.
+    @OptionalField(key: "previous_code") public var previousCode: String?
 
     public init() {}
+
+    public convenience init(versionID: UUID, row: NomenklaturCatalog.Row) {
+        self.init(versionID: versionID, jenisPemda: row.jenisPemda, code: row.code, level: row.level, name: row.name,
+                  kinerja: row.kinerja, indikator: row.indikator, satuan: row.satuan)
+        self.spm = row.details?.spm
+        self.jenisLayanan = row.details?.jenisLayanan
+        self.pelaksana = row.details?.pelaksana
+        self.definisi = row.details?.definisi
+        self.previousCode = row.details?.previousCode
+    }
 
     public init(versionID: UUID, jenisPemda: JenisPemda, code: String, level: NomenclatureLevel, name: String,
                 kinerja: String?, indikator: String?, satuan: String?)

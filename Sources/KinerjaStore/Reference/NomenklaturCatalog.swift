@@ -11,12 +11,14 @@ public enum NomenklaturCatalog {
         public var legalBasis: String
         public var effectiveYear: Int
         public var file: String
+        /// Extra sub kegiatan metadata (SPM, jenis, pelaksana, definisi operasional), keyed by (jenis pemda, code).
+        public var detailsFile: String? = nil
     }
 
     public static let sipd2027 = Shipped(
         code: "SIPD-2027", name: "Nomenklatur Sub Kegiatan SIPD, pemutakhiran TA 2027",
         legalBasis: "Kepmendagri 900.1.15.5-1317/2023 beserta pemutakhirannya (SIPD, TA 2027)", effectiveYear: 2027,
-        file: "nomenklatur.csv")
+        file: "nomenklatur.csv", detailsFile: "nomenklatur_subkegiatan_2027_ext.csv")
     public static let kepmendagri2023 = Shipped(
         code: "KEPMENDAGRI-1317-2023", name: "Kepmendagri 900.1.15.5-1317/2023 (kab/kota)",
         legalBasis: "Kepmendagri 900.1.15.5-1317/2023", effectiveYear: 2024,
@@ -31,23 +33,22 @@ public enum NomenklaturCatalog {
         public var kinerja: String?
         public var indikator: String?
         public var satuan: String?
+        public var details: Details?
+    }
+
+    public struct Details: Sendable, Hashable {
+        public var spm: Bool?
+        public var jenisLayanan: String?
+        public var pelaksana: String?
+        public var definisi: String?
+        public var previousCode: String?
     }
 
     /// Reads a shipped CSV; a row whose `jenis_pemda` is `PROV|KABKOT` becomes one row for each.
     public static func rows(of version: Shipped) throws -> [Row] {
-        guard let folder = Bundle.module.url(forResource: "nomenklatur", withExtension: nil) else {
-            throw CatalogError.missing("nomenklatur")
-        }
-        let text = try String(contentsOf: folder.appendingPathComponent(version.file), encoding: .utf8)
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let details = try version.detailsFile.map(readDetails) ?? [:]
         var rows: [Row] = []
-        var line = 1
-        while let fields = reader.next() {
-            line += 1
-            func field(_ name: String) -> String? {
-                let value = reader[name]?.trimmingCharacters(in: .whitespaces)
-                return value?.isEmpty == false ? value : nil
-            }
+        try forEachRecord(in: version.file) { line, field, fields in
             guard let code = field("code"), let levelText = field("level"),
                 let level = NomenclatureLevel(rawValue: levelText), let name = field("name"),
                 let jenisText = field("jenis_pemda")
@@ -57,10 +58,54 @@ public enum NomenklaturCatalog {
                     throw CatalogError.badRow(file: version.file, line: line, fields: fields)
                 }
                 rows.append(Row(jenisPemda: jenisPemda, code: code, level: level, name: name,
-                                kinerja: field("kinerja"), indikator: field("indikator"), satuan: field("satuan")))
+                                kinerja: field("kinerja"), indikator: field("indikator"), satuan: field("satuan"),
+                                details: details[DetailsKey(jenis: jenisPemda, code: code)]))
             }
         }
         return rows
+    }
+
+    struct DetailsKey: Hashable {
+        var jenis: JenisPemda
+        var code: String
+    }
+
+    static func readDetails(_ file: String) throws -> [DetailsKey: Details] {
+        var details: [DetailsKey: Details] = [:]
+        try forEachRecord(in: file) { line, field, fields in
+            guard let jenisText = field("jenis_pemda"), let code = field("code") else {
+                throw CatalogError.badRow(file: file, line: line, fields: fields)
+            }
+            let entry = Details(spm: field("spm").map { $0 == "SPM" }, jenisLayanan: field("jenis"),
+                                pelaksana: field("pelaksana"), definisi: field("definisi_operasional"),
+                                previousCode: field("subkegiatan_sebelumnya"))
+            for jenis in jenisText.split(separator: "|") {
+                guard let jenisPemda = JenisPemda(rawValue: String(jenis)) else {
+                    throw CatalogError.badRow(file: file, line: line, fields: fields)
+                }
+                details[DetailsKey(jenis: jenisPemda, code: code)] = entry
+            }
+        }
+        return details
+    }
+
+    /// Calls `body` for every record of a shipped CSV with its line number and a trimmed, empty-as-nil field reader.
+    static func forEachRecord(in file: String,
+                              _ body: (Int, (String) -> String?, [String]) throws -> Void) throws
+    {
+        guard let folder = Bundle.module.url(forResource: "nomenklatur", withExtension: nil) else {
+            throw CatalogError.missing("nomenklatur")
+        }
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        var record = 1
+        while let fields = reader.next() {
+            record += 1
+            try body(record, { name in
+                let value = reader[name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+                return value?.isEmpty == false ? value : nil
+            }, fields)
+        }
     }
 
     /// Loads every shipped version that the database does not have yet, each in one transaction.
@@ -76,10 +121,7 @@ public enum NomenklaturCatalog {
                                                 source: "Resources/nomenklatur/\(version.file)")
                 try await record.create(on: db)
                 let versionID = try record.requireID()
-                let models = rows.map {
-                    Nomenklatur(versionID: versionID, jenisPemda: $0.jenisPemda, code: $0.code, level: $0.level,
-                                name: $0.name, kinerja: $0.kinerja, indikator: $0.indikator, satuan: $0.satuan)
-                }
+                let models = rows.map { Nomenklatur(versionID: versionID, row: $0) }
                 try await BatchInsert.create(models, on: db)
             }
         }
@@ -87,6 +129,7 @@ public enum NomenklaturCatalog {
 
     public enum CatalogError: Error, CustomStringConvertible {
         case missing(String)
+        /// `line` counts CSV records (header = 1); a record may span several text lines.
         case badRow(file: String, line: Int, fields: [String])
 
         public var description: String {

@@ -13,6 +13,8 @@ public struct NomenklaturIndex: Sendable {
         public var name: String
         public var indikator: String?
         public var satuan: String?
+        public var spm: Bool?
+        public var definisi: String?
     }
 
     public let versionID: UUID
@@ -45,7 +47,7 @@ public struct NomenklaturIndex: Sendable {
         var entries: [String: Entry] = [:]
         for row in rows {
             entries[row.code] = Entry(code: row.code, level: row.level, name: row.name, indikator: row.indikator,
-                                      satuan: row.satuan)
+                                      satuan: row.satuan, spm: row.spm, definisi: row.definisi)
         }
         return NomenklaturIndex(versionID: try version.requireID(), versionCode: versionCode, jenisPemda: jenisPemda,
                                 entries: entries)
