@@ -61,6 +61,14 @@ import Testing
         }?.code == "penugasan.positionOverlap")
     }
 
+    @Test func a_new_assignment_ending_on_the_day_an_existing_one_starts_clashes() throws {
+        let later = span(.definitif, "2024-01-01")
+        #expect(violation {
+            try PenugasanRules.checkDefinitiveOverlap(span(.definitif, "2023-01-01", "2024-01-01"), samePosition: [later],
+                                                      samePerson: [])
+        }?.code == "penugasan.positionOverlap")
+    }
+
     @Test func a_new_assignment_that_ends_before_an_existing_one_starts_does_not_clash() throws {
         let later = span(.definitif, "2025-01-01")
         try PenugasanRules.checkDefinitiveOverlap(span(.definitif, "2023-01-01", "2024-12-31"), samePosition: [later],

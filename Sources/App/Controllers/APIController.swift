@@ -1,4 +1,5 @@
 import Fluent
+import KinerjaCore
 import Foundation
 import KinerjaStore
 import Vapor
@@ -6,10 +7,12 @@ import Vapor
 /// `/api/v1`: the same data as the pages, as JSON described by `openapi.yaml`.
 struct APIController: Sendable {
     @Sendable func listPemda(_ req: Request) async throws -> Response {
-        try JSONResponse.make(["data": try await PemdaQueries.list(on: req.db)])
+        try req.authorize(.read, Subject(.pemda, pemda: nil))
+        return try JSONResponse.make(["data": try await PemdaQueries.list(on: req.db)])
     }
 
     @Sendable func pemda(_ req: Request) async throws -> Response {
+        if let code = req.parameters.get("code") { try req.authorize(.read, Subject(.pemda, pemda: code)) }
         guard let code = req.parameters.get("code"),
             let detail = try await PemdaQueries.detail(code: code, today: req.viewDate, on: req.db)
         else { throw Abort(.notFound) }
@@ -17,25 +20,25 @@ struct APIController: Sendable {
     }
 
     @Sendable func units(_ req: Request) async throws -> Response {
-        let pemda = try await req.pemda()
+        let pemda = try await req.pemda(reading: .unit)
         return try JSONResponse.make(["data": try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)])
     }
 
     @Sendable func jabatan(_ req: Request) async throws -> Response {
-        let pemda = try await req.pemda()
+        let pemda = try await req.pemda(reading: .jabatan)
         return try JSONResponse.make(
             ["data": try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)])
     }
 
     @Sendable func rpjmd(_ req: Request) async throws -> Response {
-        guard let tree = try await PlanQueries.rpjmd(pemda: try await req.pemda(), on: req.db) else {
+        guard let tree = try await PlanQueries.rpjmd(pemda: try await req.pemda(reading: .rpjmd), on: req.db) else {
             throw Abort(.notFound)
         }
         return try JSONResponse.make(tree)
     }
 
     @Sendable func renstra(_ req: Request) async throws -> Response {
-        guard let tree = try await PlanQueries.renstra(pemda: try await req.pemda(), unitID: try req.unitParameter(),
+        guard let tree = try await PlanQueries.renstra(pemda: try await req.pemda(reading: .renstra), unitID: try req.unitParameter(),
                                                        on: req.db)
         else { throw Abort(.notFound) }
         return try JSONResponse.make(tree)

@@ -5,11 +5,12 @@ import KinerjaStore
 import Vapor
 
 extension Request {
-    /// The Pemda named by `:code`, or 404.
-    func pemda() async throws -> Pemda {
+    /// The Pemda named by `:code` (or 404), once the policy allows reading `resource` in it.
+    func pemda(reading resource: Resource) async throws -> Pemda {
         guard let code = parameters.get("code"), let pemda = try await PemdaQueries.find(code: code, on: db) else {
             throw Abort(.notFound)
         }
+        try authorize(.read, Subject(resource, pemda: pemda.code))
         return pemda
     }
 
