@@ -24,15 +24,30 @@ public func configure(_ app: Application) async throws {
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }
     app.migrations.add(KinerjaStore.KinerjaMigrations.all)
+    app.migrations.add(SessionRecord.migration)
+    // Sessions live in the database so that several app servers share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "kinerja_sesi"
+    let secureCookies = Environment.get("KINERJA_SECURE_COOKIES") == "1"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secureCookies, isHTTPOnly: true,
+                          sameSite: .lax)
+    }
+    // Bcrypt at cost 12 in use; tests hash at the minimum so that they stay fast.
+    app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Outermost first: error pages get the security headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(CSRFMiddleware())
 
     app.asyncCommands.use(KinerjaMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
     try routes(app)
 }
 

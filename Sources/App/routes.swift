@@ -10,6 +10,10 @@ func routes(_ app: Application) throws {
     app.get("pemda", ":code", "rpjmd", use: web.rpjmd)
     app.get("pemda", ":code", "renstra", ":unit", use: web.renstra)
     app.get("static", "kinerja.css", use: StaticAssets.stylesheet)
+    let login = LoginController()
+    app.get("masuk", use: login.form)
+    app.post("masuk", use: login.login)
+    app.post("keluar", use: login.logout)
 
     let api = APIController()
     let v1 = app.grouped("api", "v1")

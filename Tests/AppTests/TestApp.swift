@@ -18,10 +18,43 @@ func withDemoApp(_ test: (Application) async throws -> Void) async throws {
         }
         try await app.prepareDatabase()
         _ = try await DemoBuilder.build(on: app.db, options: DemoOptions(seed: 2026, year: 2026))
+        try await DemoAccounts.ensure(on: app)
     }, test)
 }
 
 extension TestingHTTPResponse {
     var text: String { body.string }
     var data: Data { Data(body.readableBytesView) }
+}
+
+/// A browser's memory for tests: the session cookie and the form token of the last page.
+struct Browser {
+    var cookie: String?
+    var csrf: String?
+
+    mutating func remember(_ res: TestingHTTPResponse) {
+        if let set = res.headers.first(name: .setCookie), let pair = set.split(separator: ";").first {
+            cookie = String(pair)
+        }
+        if let range = res.text.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression) {
+            csrf = String(res.text[range].dropFirst(#"name="_csrf" value=""#.count).dropLast())
+        }
+    }
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        return headers
+    }
+
+    func form(_ fields: [String: String]) -> (HTTPHeaders, ByteBuffer) {
+        var headers = self.headers
+        headers.contentType = .urlEncodedForm
+        var all = fields
+        if let csrf, all["_csrf"] == nil { all["_csrf"] = csrf }
+        let body = all.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+        }.joined(separator: "&")
+        return (headers, ByteBuffer(string: body))
+    }
 }

@@ -51,6 +51,12 @@ import Testing
     }
 
     @Test func arithmetic_beyond_the_range_saturates_instead_of_trapping() {
+        #expect(FixedDecimal.max + FixedDecimal(1) == FixedDecimal.max)
+        #expect(FixedDecimal.min - FixedDecimal(1) == FixedDecimal.min)
+        #expect(FixedDecimal.min + FixedDecimal(-1) == FixedDecimal.min)
+        var total = FixedDecimal.max
+        total += FixedDecimal.max
+        #expect(total == FixedDecimal.max)
         #expect(FixedDecimal.max * FixedDecimal(2) == FixedDecimal.max)
         #expect(FixedDecimal.max * FixedDecimal(-2) == FixedDecimal.min)
         #expect(FixedDecimal.max / d("0.5") == FixedDecimal.max)

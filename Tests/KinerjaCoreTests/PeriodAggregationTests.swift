@@ -26,6 +26,12 @@ import Testing
         #expect(aggregate.reportedPeriods == 2)
     }
 
+    @Test func a_sum_beyond_the_representable_range_saturates_instead_of_trapping() {
+        // Four quarters of Rp 3 triliun: 12 triliun is beyond the 9,2 triliun that six decimals leave room for.
+        let entries = values("3000000000000", "3000000000000", "3000000000000", "3000000000000")
+        #expect(figure(entries, .sum) == .value(FixedDecimal.max))
+    }
+
     @Test func the_average_is_rounded_at_six_decimals() {
         #expect(figure(values("1", "1", "2"), .average) == .value(d("1.333333")))
         #expect(figure(values("1", "2"), .average) == .value(d("1.5")))

@@ -8,7 +8,7 @@ import KinerjaCore
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
 
-    // 546 Pemda (every provinsi, kabupaten and kota): about 1.6M indicators and 6.4M period values.
+    // 546 Pemda (every provinsi, kabupaten and kota): 1,597,050 indicators and 6,388,200 period values.
     Benchmark(
         "national year: compute and roll up",
         configuration: .init(
@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         SyntheticYear.generate(seed: 42, pemdaCount: 546)
     }
 
-    // One kabupaten/kota: about 2,930 indicators.
+    // One kabupaten/kota: 2,925 indicators.
     Benchmark(
         "one kab/kota year",
         configuration: .init(

@@ -30,13 +30,17 @@ struct DemoCommand: AsyncCommand {
         let options = DemoOptions(seed: signature.seed ?? 2026, year: year, pemdaCount: count)
         try await app.prepareDatabase()
         if signature.ifMissing, try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) != nil {
+            try await DemoAccounts.ensure(on: app)
             context.console.print("Kota Contoh sudah ada; tidak ada yang dibangun.")
             return
         }
         if signature.reset { try await DemoBuilder.reset(on: app.db, options: options) }
         let started = Date()
         let summary = try await DemoBuilder.build(on: app.db, options: options)
+        try await DemoAccounts.ensure(on: app)
         context.console.print(
             "Dibangun \(summary.pemda) Pemda: \(summary.units) unit, \(summary.jabatan) jabatan, \(summary.pegawai) pegawai, \(summary.indikator) indikator, \(summary.targets) target (\(summary.rows) baris) dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik.")
+        context.console.print(
+            "Akun demo: \(DemoAccounts.accounts.map(\.username).joined(separator: ", ")); kata sandi \(DemoAccounts.password).")
     }
 }

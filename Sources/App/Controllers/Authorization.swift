@@ -2,8 +2,8 @@ import KinerjaCore
 import Vapor
 
 extension Request {
-    /// Who is asking. Until accounts exist (issue 3) every request is anonymous.
-    var principal: Principal { .anonymous }
+    /// Who is asking: the signed-in user's principal, or anonymous.
+    var principal: Principal { storage[PrincipalKey.self] ?? .anonymous }
 
     /// Asks the one policy; a refusal is 401 for the anonymous and 403 for everyone else, with the policy's reason.
     func authorize(_ operation: AccessAction, _ subject: Subject) throws {

@@ -7,6 +7,17 @@ enum Layout {
         var url: String?
     }
 
+    /// The header's account corner: a sign-in link, or the user's name with a sign-out button.
+    static func account() -> Node<HTML.BodyContext> {
+        guard let viewer = Viewer.current else {
+            return .a(.class("account"), .href("/masuk"), .text("Masuk"))
+        }
+        return .form(.class("account"), .method(.post), .action("/keluar"),
+                     .span(.text(viewer.displayName)),
+                     .input(.type(.hidden), .name("_csrf"), .value(viewer.csrfToken)),
+                     .button(.type(.submit), .text("Keluar")))
+    }
+
     static func page(title: String, crumbs: [Crumb] = [], pemda: (code: String, name: String)? = nil,
                      body: Node<HTML.BodyContext>) -> String
     {
@@ -23,6 +34,7 @@ enum Layout {
                 .header(
                     .class("top"),
                     .a(.class("brand"), .href("/"), .text("Kinerja")),
+                    account(),
                     .unwrap(pemda) { pemda in
                         .nav(
                             .attribute(named: "aria-label", value: "Menu Pemda"),

@@ -21,10 +21,11 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static let min = FixedDecimal(units: Int64.min + 1)
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.units < rhs.units }
-    public static func + (lhs: Self, rhs: Self) -> Self { Self(units: lhs.units + rhs.units) }
-    public static func - (lhs: Self, rhs: Self) -> Self { Self(units: lhs.units - rhs.units) }
+    // Sums saturate like products and quotients: four quarterly realisations of Rp 3 triliun must not trap.
+    public static func + (lhs: Self, rhs: Self) -> Self { Self(saturating: Int128(lhs.units) + Int128(rhs.units)) }
+    public static func - (lhs: Self, rhs: Self) -> Self { Self(saturating: Int128(lhs.units) - Int128(rhs.units)) }
     public static prefix func - (value: Self) -> Self { Self(units: -value.units) }
-    public static func += (lhs: inout Self, rhs: Self) { lhs.units += rhs.units }
+    public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
 
     public static func * (lhs: Self, rhs: Self) -> Self {
         Self(saturating: divideRounded(Int128(lhs.units) * Int128(rhs.units), by: Int128(scale)))

@@ -11,5 +11,6 @@ public enum KinerjaMigrations {
         M0006_CreateIndikator(),
         M0007_CreateRkt(),
         M0008_CreateIndexes(),
+        M0009_CreateUsers(),
     ]
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Vapor
+
+/// Refuses a form post that does not carry this session's token, so that another site cannot post in a user's name.
+/// The JSON API is read-only for now and is left to its own authentication.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
+        if unsafe.contains(request.method) && !request.url.path.hasPrefix("/api/") {
+            let sent = request.headers.first(name: "X-CSRF-Token")
+                ?? (try? request.content.get(String.self, at: Self.field))
+            guard let sent, request.hasSession, let expected = request.session.data[SessionKeys.csrf],
+                Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
+            else {
+                throw Abort(.forbidden, reason: "Formulir ini kedaluwarsa atau tidak sah. Muat ulang halaman, lalu coba lagi.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
+    }
+}
+
+extension Request {
+    /// This session's form token, made on first use.
+    var csrfToken: String {
+        if let token = session.data[SessionKeys.csrf] { return token }
+        let token = Data([UInt8].random(count: 32)).base64EncodedString()
+        session.data[SessionKeys.csrf] = token
+        return token
+    }
+}

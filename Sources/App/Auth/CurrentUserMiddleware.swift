@@ -1,0 +1,29 @@
+import Fluent
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// Loads the signed-in user named by the session, works out their `Principal` once, and makes both available to
+/// handlers (`req.principal`) and views (`Viewer.current`).
+struct CurrentUserMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.hasSession, let text = request.session.data[SessionKeys.user], let id = UUID(uuidString: text),
+            let user = try await AppUser.find(id, on: request.db), user.active
+        else {
+            return try await next.respond(to: request)
+        }
+        let principal = try await UserQueries.principal(of: user, on: request.db)
+        request.storage[PrincipalKey.self] = principal
+        let viewer = Viewer(displayName: user.displayName, principal: principal, csrfToken: request.csrfToken)
+        return try await Viewer.$current.withValue(viewer) { try await next.respond(to: request) }
+    }
+}
+
+enum SessionKeys {
+    static let user = "uid"
+    static let csrf = "csrf"
+}
+
+struct PrincipalKey: StorageKey {
+    typealias Value = Principal
+}

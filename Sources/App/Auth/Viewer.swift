@@ -1,0 +1,12 @@
+import KinerjaCore
+import Vapor
+
+/// The signed-in person as pages see them, available to views for the duration of a request.
+struct Viewer: Sendable {
+    var displayName: String
+    var principal: Principal
+    /// The form token of this session, for the sign-out form in the page header.
+    var csrfToken: String
+
+    @TaskLocal static var current: Viewer?
+}

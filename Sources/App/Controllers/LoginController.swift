@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// Sign-in by username or NIP and password, and sign-out. Failures are throttled per account.
+struct LoginController: Sendable {
+    struct Form: Content {
+        var login: String
+        var password: String
+        var next: String?
+    }
+
+    /// A hash to verify against when the account does not exist, so that timing does not tell which names exist.
+    static let decoyHash: String = (try? Bcrypt.hash("kinerja-decoy", cost: 12)) ?? ""
+
+    @Sendable func form(_ req: Request) async throws -> Response {
+        HTMLResponse.make(LoginPage.html(csrf: req.csrfToken, login: "", next: safeNext(req.query[String.self, at: "next"])))
+    }
+
+    @Sendable func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let next = safeNext(form.next)
+        func refuse(_ message: String) -> Response {
+            HTMLResponse.make(LoginPage.html(csrf: req.csrfToken, login: form.login, next: next, error: message),
+                              status: .unauthorized)
+        }
+        let wrong = "Nama pengguna/NIP atau kata sandi salah."
+        guard let user = try await UserQueries.find(login: form.login, on: req.db), user.active else {
+            _ = try? await req.password.async.verify(form.password, created: Self.decoyHash)
+            return refuse(wrong)
+        }
+        let now = Date()
+        if let until = user.lockedUntil, until > now {
+            return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).id)
+        }
+        guard try await req.password.async.verify(form.password, created: user.passwordHash) else {
+            if let until = try await UserWriter.recordFailure(userID: user.requireID(), now: now, on: req.db) {
+                return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).id)
+            }
+            return refuse(wrong)
+        }
+        try await UserWriter.recordSuccess(userID: user.requireID(), on: req.db)
+        // A new session id on sign-in: an id planted before it is worth nothing after.
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data = SessionData()
+        req.session.data[SessionKeys.user] = try user.requireID().uuidString
+        _ = req.csrfToken
+        return req.redirect(to: next, redirectType: .normal)
+    }
+
+    @Sendable func logout(_ req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: "/", redirectType: .normal)
+    }
+
+    /// Only a path on this site: never `//other.example` or an absolute URL.
+    func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    static func minutes(_ seconds: TimeInterval) -> Int { max(1, Int((seconds / 60).rounded(.up))) }
+}

@@ -1,0 +1,119 @@
+import FluentKit
+import Foundation
+import KinerjaCore
+
+/// Creates accounts and records sign-in outcomes. Password hashing is the caller's (Vapor's Bcrypt): the store only
+/// ever sees hashes.
+public enum UserWriter {
+    public struct NewUser: Sendable {
+        public var pemdaID: UUID?
+        public var username: String
+        public var nip: String?
+        public var displayName: String
+        public var roles: Set<Role>
+        public var jabatanID: UUID?
+        public var unitIDs: [UUID]
+
+        public init(pemdaID: UUID?, username: String, nip: String? = nil, displayName: String, roles: Set<Role>,
+                    jabatanID: UUID? = nil, unitIDs: [UUID] = [])
+        {
+            self.pemdaID = pemdaID
+            self.username = username
+            self.nip = nip
+            self.displayName = displayName
+            self.roles = roles
+            self.jabatanID = jabatanID
+            self.unitIDs = unitIDs
+        }
+    }
+
+    /// Checks the account's shape; the password itself is checked by `PasswordRules` before hashing.
+    public static func validate(_ user: NewUser) throws(RuleViolation) {
+        let username = user.username
+        guard (3...40).contains(username.count),
+            username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
+        else {
+            throw RuleViolation(code: "user.username", field: "namaPengguna",
+                message: Message(id: "Nama pengguna 3–40 karakter: huruf, angka, titik, garis bawah atau tanda hubung.",
+                                 en: "A username has 3–40 characters: letters, digits, dot, underscore or hyphen."))
+        }
+        if let nip = user.nip { _ = try Nip(nip) }
+        guard !user.roles.isEmpty else {
+            throw RuleViolation(code: "user.noRole", field: "peran",
+                message: Message(id: "Pilih paling sedikit satu peran.", en: "Choose at least one role."))
+        }
+        if user.roles.contains(.superAdmin) != (user.pemdaID == nil) {
+            throw RuleViolation(code: "user.pemda", field: "pemda",
+                message: Message(id: "Super Admin tidak terikat Pemda; peran lain harus terikat tepat satu Pemda.",
+                                 en: "A super admin belongs to no Pemda; every other role belongs to exactly one."))
+        }
+        if user.roles.contains(.pejabat) && user.jabatanID == nil {
+            throw RuleViolation(code: "user.pejabatNeedsJabatan", field: "jabatan",
+                message: Message(id: "Pengguna berperan Pejabat harus terikat pada jabatannya.",
+                                 en: "A user with the official role must be bound to their position."))
+        }
+        if user.roles.contains(.operatorOpd) && user.unitIDs.isEmpty {
+            throw RuleViolation(code: "user.operatorNeedsUnit", field: "unit",
+                message: Message(id: "Operator OPD harus terikat pada paling sedikit satu unit kerja.",
+                                 en: "An agency operator must be bound to at least one unit."))
+        }
+    }
+
+    @discardableResult
+    public static func create(_ user: NewUser, passwordHash: String, mustChangePassword: Bool = true,
+                              on database: any Database) async throws -> UUID
+    {
+        try validate(user)
+        return try await database.transaction { db in
+            if try await AppUser.query(on: db).filter(\.$username == user.username).first() != nil {
+                throw RuleViolation(code: "user.duplicate", field: "namaPengguna",
+                    message: Message(id: "Nama pengguna \(user.username) sudah dipakai.",
+                                     en: "Username \(user.username) is taken."))
+            }
+            if let pemdaID = user.pemdaID {
+                for unitID in user.unitIDs {
+                    guard let unit = try await Unit.find(unitID, on: db), unit.$pemda.id == pemdaID else {
+                        throw RuleViolation(code: "reference.unknown", field: "unit",
+                            message: Message(id: "Unit kerja yang dipilih tidak ada di Pemda ini.",
+                                             en: "The chosen unit does not exist in this Pemda."))
+                    }
+                }
+                if let jabatanID = user.jabatanID {
+                    guard let jabatan = try await Jabatan.find(jabatanID, on: db), jabatan.$pemda.id == pemdaID else {
+                        throw RuleViolation(code: "reference.unknown", field: "jabatan",
+                            message: Message(id: "Jabatan yang dipilih tidak ada di Pemda ini.",
+                                             en: "The chosen position does not exist in this Pemda."))
+                    }
+                }
+            }
+            let record = AppUser(pemdaID: user.pemdaID, username: user.username,
+                                 nip: try user.nip.map { nip throws(RuleViolation) in try Nip(nip).digits },
+                                 displayName: user.displayName, passwordHash: passwordHash, roles: user.roles,
+                                 jabatanID: user.jabatanID, mustChangePassword: mustChangePassword)
+            try await record.create(on: db)
+            let id = try record.requireID()
+            for unitID in user.unitIDs { try await UserUnit(userID: id, unitID: unitID).create(on: db) }
+            return id
+        }
+    }
+
+    /// Counts a failed sign-in and locks the account when the throttle says so; returns the lock's end, if any.
+    @discardableResult
+    public static func recordFailure(userID: UUID, now: Date, throttle: LoginThrottle = .standard,
+                                     on database: any Database) async throws -> Date?
+    {
+        try await database.transaction { db in
+            guard let user = try await AppUser.find(userID, on: db) else { return nil }
+            user.failedLogins += 1
+            user.lockedUntil = throttle.lockSeconds(afterFailures: user.failedLogins)
+                .map { now.addingTimeInterval(TimeInterval($0)) }
+            try await user.update(on: db)
+            return user.lockedUntil
+        }
+    }
+
+    public static func recordSuccess(userID: UUID, on database: any Database) async throws {
+        try await AppUser.query(on: database).filter(\.$id == userID)
+            .set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
+    }
+}
