@@ -29,4 +29,4 @@ test-contract:
 	KINERJA_CONTRACT_PORT=18081 scripts/with-postgres.sh scripts/contract-test.sh
 
 benchmark:
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

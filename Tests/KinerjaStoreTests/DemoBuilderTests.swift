@@ -43,6 +43,20 @@ struct DemoBuilderTests {
         for item in try await RenstraItem.query(on: test.db).all() { _ = try index.require(item.code, level: item.level) }
         #expect(try await Rkt.query(on: test.db).filter(\.$year == 2026).count() == pd.count)
         #expect(try await IndikatorTarget.query(on: test.db).filter(\.$period == 4).count() > 0)
+        // Quarterly targets of a level indicator move towards the year target and end on it (stored text with dot
+        // decimals must never be read as thousands).
+        let rktIndikator = try await Indikator.query(on: test.db).filter(\.$ownerKind == .rktSasaran).all()
+        for indikator in rktIndikator where indikator.aggregation == .last && indikator.kind.isQuantitative {
+            let targets = try await IndikatorTarget.query(on: test.db).filter(\.$indikator.$id == indikator.requireID()).all()
+            let year = try #require(targets.first { $0.period == 0 }.flatMap { FixedDecimal(canonical: $0.value) })
+            let quarters = targets.filter { $0.period > 0 }.sorted { $0.period < $1.period }
+                .compactMap { FixedDecimal(canonical: $0.value) }
+            #expect(quarters.count == 4)
+            #expect(quarters.last == year, "\(indikator.name)")
+            for quarter in quarters {
+                #expect((quarter - year).magnitude <= year.magnitude, "\(indikator.name): \(quarter) vs \(year)")
+            }
+        }
 
         // Building again is refused rather than duplicated; reset removes everything of the Pemda.
         await #expect(throws: RuleViolation.self) { _ = try await DemoBuilder.build(on: test.db) }

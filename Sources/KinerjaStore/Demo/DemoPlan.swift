@@ -103,8 +103,13 @@ struct DemoPlan {
         return indikator.id!
     }
 
+    /// `raw` is machine text in the stored form (dot decimals, `a..b` ranges), so it is read with `parseStored`:
+    /// read as typed text, `10.245` would be ten thousand two hundred forty-five.
     func addTarget(_ indikatorID: UUID, spec: IndicatorSpec, year: Int, period: Int = 0, raw: String) throws {
-        let target = try TargetInput.parse(raw, for: spec)
+        guard let target = TargetInput.parseStored(raw, for: spec) else {
+            throw RuleViolation(code: "demo.target", field: "target",
+                message: Message(id: "Target demo \"\(raw)\" tidak sah.", en: "Demo target \"\(raw)\" is invalid."))
+        }
         batch.targets.append(IndikatorTarget(pemdaID: pemdaID, indikatorID: indikatorID, year: year, period: period,
                                              value: target.canonical(scale: spec.ordinalScale, statement: raw)))
     }

@@ -99,7 +99,7 @@ public enum PlanQueries {
 /// Writes a stored target the Indonesian way: `7,5`, `5–5,5`, `Ada`.
 public enum TargetDisplay {
     public static func text(_ canonical: String, spec: IndicatorSpec) -> String {
-        guard spec.kind.isQuantitative || spec.kind == .binary, let target = try? TargetInput.parse(canonical, for: spec)
+        guard spec.kind.isQuantitative || spec.kind == .binary, let target = TargetInput.parseStored(canonical, for: spec)
         else { return canonical }
         switch target {
         case .value(let v): return IDFormat.number(v)
