@@ -107,3 +107,20 @@ import Testing
         #expect(engine.predikat(of: .pending) == nil)
     }
 }
+
+@Suite struct CapaianEngineEdgeTests {
+    @Test func all_tdi_without_any_target_is_still_tdi() {
+        let spec = IndicatorSpec(kind: .percent)
+        let result = CapaianEngine().evaluate(spec: spec, yearTarget: nil, realisasi: [.tdi, .tdi, nil, nil], through: 4)
+        #expect(result.capaian.status == .tdi)
+        let nothing = CapaianEngine().evaluate(spec: spec, yearTarget: nil, realisasi: [nil, nil], through: 4)
+        #expect(nothing.capaian.status == .pending)
+    }
+
+    @Test func the_smallest_units_value_is_clamped_so_negation_never_traps() {
+        let lowest = FixedDecimal(units: Int64.min)
+        #expect(lowest.units == Int64.min + 1)
+        #expect((-lowest).units == Int64.max)
+        #expect(lowest.magnitude.units == Int64.max)
+    }
+}

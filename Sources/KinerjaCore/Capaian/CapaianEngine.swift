@@ -30,7 +30,8 @@ public struct CapaianEngine: Sendable {
         if let target {
             result = calculator.capaian(of: aggregate.value, against: target, spec: spec)
         } else {
-            result = .pending
+            // Without a target nothing can be computed, but "no data" is still worth saying.
+            result = aggregate.value == .tdi ? .tdi : .pending
         }
         if result.status == .measured && aggregate.tdiPeriods > 0 && spec.entryMode == .perPeriod
             && spec.aggregation != .last

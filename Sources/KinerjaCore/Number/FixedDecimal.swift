@@ -12,7 +12,8 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// The value times 10^6.
     public var units: Int64
 
-    public init(units: Int64) { self.units = units }
+    /// Int64.min has no positive counterpart; it is clamped so that negation and magnitude never trap.
+    public init(units: Int64) { self.units = Swift.max(units, Int64.min + 1) }
     public init(_ integer: Int) { self.units = Int64(integer) * Self.scale }
 
     public static let zero = FixedDecimal(units: 0)
