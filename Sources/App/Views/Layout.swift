@@ -34,7 +34,6 @@ enum Layout {
                 .header(
                     .class("top"),
                     .a(.class("brand"), .href("/"), .text("Kinerja")),
-                    account(),
                     .unwrap(pemda) { pemda in
                         .nav(
                             .attribute(named: "aria-label", value: "Menu Pemda"),
@@ -45,7 +44,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan")))
                             )
                         )
-                    }
+                    },
+                    account()
                 ),
                 .if(!crumbs.isEmpty,
                     .nav(.class("crumbs"), .attribute(named: "aria-label", value: "Lokasi halaman"),
