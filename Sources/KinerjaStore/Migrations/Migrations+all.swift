@@ -12,5 +12,6 @@ public enum KinerjaMigrations {
         M0007_CreateRkt(),
         M0008_CreateIndexes(),
         M0009_CreateUsers(),
+        M0010_CreateAudit(),
     ]
 }

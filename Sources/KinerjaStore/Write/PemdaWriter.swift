@@ -7,48 +7,80 @@ import KinerjaCore
 public struct PemdaWriter: Sendable {
     public let database: any Database
     public let pemdaID: UUID
+    /// Who is writing; every change is recorded in the audit trail under this name, in the same transaction.
+    public let audit: AuditContext
 
-    public init(database: any Database, pemdaID: UUID) {
+    public init(database: any Database, pemdaID: UUID, audit: AuditContext = .system) {
         self.database = database
         self.pemdaID = pemdaID
+        self.audit = audit
+    }
+
+    /// Runs `body` in one transaction with a writer bound to it.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PemdaWriter) async throws -> T) async throws -> T {
+        try await database.transaction { db in
+            try await body(PemdaWriter(database: db, pemdaID: pemdaID, audit: audit))
+        }
+    }
+
+    /// Creates a row and records it.
+    func create<M: Model>(_ model: M, unitID: UUID?) async throws -> UUID where M.IDValue == UUID {
+        try await model.create(on: database)
+        let id = try model.requireID()
+        try await AuditTrail.record(.create, before: nil as M?, after: model, entityID: id, pemdaID: pemdaID,
+                                    unitID: unitID, context: audit, on: database)
+        return id
     }
 
     @discardableResult
     public func addUnit(code: String, name: String, kind: UnitKind, parentID: UUID? = nil, bidangCodes: [String] = [],
                         sortOrder: Int = 0) async throws -> UUID
     {
-        if let parentID { _ = try await owned(Unit.self, parentID, field: "induk") }
-        let unit = Unit(pemdaID: pemdaID, parentID: parentID, code: code, name: name, kind: kind,
-                        bidangCodes: bidangCodes, sortOrder: sortOrder)
-        try await unit.create(on: database)
-        return try unit.requireID()
+        try await transaction { w in
+            if let parentID { _ = try await w.owned(Unit.self, parentID, field: "induk") }
+            if try await Unit.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).filter(\.$code == code).first() != nil {
+                throw RuleViolation(code: "unit.duplicateCode", field: "kode",
+                    message: Message(id: "Kode unit \(code) sudah dipakai di Pemda ini.",
+                                     en: "Unit code \(code) is already used in this Pemda."))
+            }
+            let unit = Unit(id: UUID(), pemdaID: w.pemdaID, parentID: parentID, code: code, name: name, kind: kind,
+                            bidangCodes: bidangCodes, sortOrder: sortOrder)
+            return try await w.create(unit, unitID: unit.id)
+        }
     }
 
     @discardableResult
     public func addJabatan(name: String, level: JabatanLevel, eselon: String = "", unitID: UUID?, superiorID: UUID?)
         async throws -> UUID
     {
-        let superior = try await superiorID.asyncMap { try await owned(Jabatan.self, $0, field: "atasan") }
-        try JabatanLevel.checkSuperior(of: level, superior: superior?.level)
-        if let unitID { _ = try await owned(Unit.self, unitID, field: "unit") }
-        let jabatan = Jabatan(pemdaID: pemdaID, unitID: unitID, superiorID: superiorID, name: name, level: level,
-                              eselon: eselon)
-        try await jabatan.create(on: database)
-        return try jabatan.requireID()
+        try await transaction { w in
+            let superior = try await superiorID.asyncMap { try await w.owned(Jabatan.self, $0, field: "atasan") }
+            try JabatanLevel.checkSuperior(of: level, superior: superior?.level)
+            if let unitID { _ = try await w.owned(Unit.self, unitID, field: "unit") }
+            let jabatan = Jabatan(pemdaID: w.pemdaID, unitID: unitID, superiorID: superiorID, name: name,
+                                  level: level, eselon: eselon)
+            return try await w.create(jabatan, unitID: unitID)
+        }
     }
 
     /// - Parameter nip: required for civil servants; nil only for an elected Kepala Daerah.
     @discardableResult
     public func addPegawai(nip raw: String?, name: String, pangkat: String) async throws -> UUID {
         let nip = try raw.map { raw throws(RuleViolation) in try Nip(raw) }
-        if let nip, let existing = try await Pegawai.query(on: database).filter(\.$nip == nip.digits).first() {
-            throw RuleViolation(code: "nip.duplicate", field: "nip",
-                message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(existing.name).",
-                                 en: "NIP \(nip.grouped) is already registered to \(existing.name)."))
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RuleViolation(code: "pegawai.name", field: "nama",
+                message: Message(id: "Nama pegawai wajib diisi, lengkap dengan gelar.",
+                                 en: "The employee's name is required, with titles."))
         }
-        let pegawai = Pegawai(pemdaID: pemdaID, nip: nip?.digits, name: name, pangkat: pangkat)
-        try await pegawai.create(on: database)
-        return try pegawai.requireID()
+        return try await transaction { w in
+            if let nip, let existing = try await Pegawai.query(on: w.database).filter(\.$nip == nip.digits).first() {
+                throw RuleViolation(code: "nip.duplicate", field: "nip",
+                    message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(existing.name).",
+                                     en: "NIP \(nip.grouped) is already registered to \(existing.name)."))
+            }
+            let pegawai = Pegawai(pemdaID: w.pemdaID, nip: nip?.digits, name: name, pangkat: pangkat)
+            return try await w.create(pegawai, unitID: nil)
+        }
     }
 
     /// Puts a person in a position, refusing a definitive assignment that overlaps another definitive one.
@@ -56,19 +88,17 @@ public struct PemdaWriter: Sendable {
     public func assign(pegawaiID: UUID, jabatanID: UUID, kind: PenugasanKind, start: CalendarDate,
                        end: CalendarDate? = nil, decree: String) async throws -> UUID
     {
-        try await database.transaction { db in
-            let writer = PemdaWriter(database: db, pemdaID: pemdaID)
-            _ = try await writer.owned(Jabatan.self, jabatanID, field: "jabatan")
-            _ = try await writer.owned(Pegawai.self, pegawaiID, field: "pegawai")
-            let samePosition = try await Penugasan.query(on: db).filter(\.$jabatan.$id == jabatanID).all()
-            let samePerson = try await Penugasan.query(on: db).filter(\.$pegawai.$id == pegawaiID).all()
+        try await transaction { w in
+            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: "jabatan")
+            _ = try await w.owned(Pegawai.self, pegawaiID, field: "pegawai")
+            let samePosition = try await Penugasan.query(on: w.database).filter(\.$jabatan.$id == jabatanID).all()
+            let samePerson = try await Penugasan.query(on: w.database).filter(\.$pegawai.$id == pegawaiID).all()
             try PenugasanRules.checkDefinitiveOverlap(
                 PenugasanSpan(kind: kind, start: start, end: end),
                 samePosition: samePosition.compactMap(\.span), samePerson: samePerson.compactMap(\.span))
-            let penugasan = Penugasan(pemdaID: pemdaID, jabatanID: jabatanID, pegawaiID: pegawaiID, kind: kind,
+            let penugasan = Penugasan(pemdaID: w.pemdaID, jabatanID: jabatanID, pegawaiID: pegawaiID, kind: kind,
                                       start: start, end: end, decree: decree)
-            try await penugasan.create(on: db)
-            return try penugasan.requireID()
+            return try await w.create(penugasan, unitID: jabatan.$unit.id)
         }
     }
 
@@ -100,8 +130,8 @@ public struct PemdaWriter: Sendable {
         }
         let item = RenstraItem(pemdaID: pemdaID, renstraID: renstraID, parentID: parentID, sasaranID: sasaranID,
                                level: level, code: code, name: entry.name, sortOrder: sortOrder)
-        try await item.create(on: database)
-        return try item.requireID()
+        let unitID = renstra.$unit.id
+        return try await transaction { w in try await w.create(item, unitID: unitID) }
     }
 
     @discardableResult
@@ -112,8 +142,7 @@ public struct PemdaWriter: Sendable {
         try spec.validate()
         let indikator = Indikator(pemdaID: pemdaID, owner: owner, ownerID: ownerID, code: code, name: name,
                                   satuan: satuan, spec: spec, tags: tags, manual: manual, sortOrder: sortOrder)
-        try await indikator.create(on: database)
-        return try indikator.requireID()
+        return try await transaction { w in try await w.create(indikator, unitID: nil) }
     }
 
     /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires.
@@ -127,15 +156,20 @@ public struct PemdaWriter: Sendable {
         let spec = indikator.spec
         let target = try TargetInput.parse(raw, for: spec)
         let canonical = target.canonical(scale: spec.ordinalScale, statement: raw.trimmingCharacters(in: .whitespaces))
-        try await database.transaction { db in
+        try await transaction { w in
+            let db = w.database
             if let existing = try await IndikatorTarget.query(on: db)
                 .filter(\.$indikator.$id == indikatorID).filter(\.$year == year).filter(\.$period == period).first()
             {
+                let before = try AuditTrail.snapshot(existing)
                 existing.value = canonical
                 try await existing.update(on: db)
+                try await AuditEvent(pemdaID: w.pemdaID, at: Date(), context: w.audit, entity: IndikatorTarget.schema,
+                                     entityID: existing.requireID(), unitID: nil, action: .update, before: before,
+                                     after: AuditTrail.snapshot(existing), reason: nil).create(on: db)
             } else {
-                try await IndikatorTarget(pemdaID: pemdaID, indikatorID: indikatorID, year: year, period: period,
-                                          value: canonical).create(on: db)
+                _ = try await w.create(IndikatorTarget(pemdaID: w.pemdaID, indikatorID: indikatorID, year: year,
+                                                       period: period, value: canonical), unitID: nil)
             }
         }
     }
