@@ -8,21 +8,6 @@ import VaporTesting
 
 @Suite(.serialized)
 struct LoginTests {
-    func post(_ app: Application, _ path: String, _ browser: inout Browser, _ fields: [String: String]) async throws
-        -> TestingHTTPResponse
-    {
-        let (headers, body) = browser.form(fields)
-        let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
-        browser.remember(res)
-        return res
-    }
-
-    func get(_ app: Application, _ path: String, _ browser: inout Browser) async throws -> TestingHTTPResponse {
-        let res = try await app.testing().sendRequest(.GET, path, headers: browser.headers)
-        browser.remember(res)
-        return res
-    }
-
     @Test func signing_in_by_username_or_nip_and_out() async throws {
         try await withDemoApp { app in
             var browser = Browser()

@@ -58,3 +58,28 @@ struct Browser {
         return (headers, ByteBuffer(string: body))
     }
 }
+
+func post(_ app: Application, _ path: String, _ browser: inout Browser, _ fields: [String: String]) async throws
+    -> TestingHTTPResponse
+{
+    let (headers, body) = browser.form(fields)
+    let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+    browser.remember(res)
+    return res
+}
+
+func get(_ app: Application, _ path: String, _ browser: inout Browser) async throws -> TestingHTTPResponse {
+    let res = try await app.testing().sendRequest(.GET, path, headers: browser.headers)
+    browser.remember(res)
+    return res
+}
+
+/// A browser signed in as `username` (with the demo password unless given).
+func signedIn(_ app: Application, as username: String, password: String = DemoAccounts.password) async throws -> Browser {
+    var browser = Browser()
+    _ = try await get(app, "/masuk", &browser)
+    let res = try await post(app, "/masuk", &browser, ["login": username, "password": password])
+    #expect(res.status == .seeOther, "sign-in as \(username)")
+    _ = try await get(app, "/", &browser)
+    return browser
+}

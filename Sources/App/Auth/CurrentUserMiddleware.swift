@@ -14,6 +14,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         }
         let principal = try await UserQueries.principal(of: user, on: request.db)
         request.storage[PrincipalKey.self] = principal
+        request.storage[AuditContextKey.self] = AuditContext(userID: id, username: user.username, requestID: request.id)
         let viewer = Viewer(displayName: user.displayName, principal: principal, csrfToken: request.csrfToken)
         return try await Viewer.$current.withValue(viewer) { try await next.respond(to: request) }
     }
@@ -26,4 +27,15 @@ enum SessionKeys {
 
 struct PrincipalKey: StorageKey {
     typealias Value = Principal
+}
+
+struct AuditContextKey: StorageKey {
+    typealias Value = AuditContext
+}
+
+extension Request {
+    /// Who the audit trail names for changes made by this request.
+    var auditContext: AuditContext {
+        storage[AuditContextKey.self] ?? AuditContext(userID: nil, username: "anonim", requestID: id)
+    }
 }

@@ -17,6 +17,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             } else {
                 request.logger.warning("\(status.code) \(request.url.path): \(reason)")
             }
+            if status == .unauthorized && !request.url.path.hasPrefix("/api/") {
+                let next = request.method == .GET ? request.url.string : request.url.path
+                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
+                return request.redirect(to: "/masuk?next=\(encoded)", redirectType: .normal)
+            }
             if request.url.path.hasPrefix("/api/") {
                 let body = ErrorBody(error: true, reason: reason, field: field)
                 let response = Response(status: status)

@@ -1,0 +1,85 @@
+import KinerjaCore
+import Plot
+
+/// Form building blocks: every input has a label, and an error is shown beside its field and announced.
+struct FormErrors {
+    var byField: [String: String] = [:]
+    var general: String?
+
+    init() {}
+
+    init(_ violation: RuleViolation) {
+        if let field = violation.field {
+            byField[field] = violation.message.id
+        } else {
+            general = violation.message.id
+        }
+    }
+
+    var isEmpty: Bool { byField.isEmpty && general == nil }
+}
+
+enum FormView {
+    struct Option {
+        var value: String
+        var label: String
+    }
+
+    static func form(action: String, csrf: String, errors: FormErrors, submit: String,
+                     fields: [Node<HTML.FormContext>]) -> Node<HTML.BodyContext>
+    {
+        .group(
+            .unwrap(errors.general) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .if(!errors.byField.isEmpty,
+                .p(.class("error"), .attribute(named: "role", value: "alert"),
+                   .text("Periksa isian yang ditandai di bawah."))),
+            .form(.class("stack"), .method(.post), .action(action),
+                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                  .group(fields),
+                  .button(.type(.submit), .text(submit)))
+        )
+    }
+
+    static func text(_ name: String, _ label: String, value: String, errors: FormErrors, required: Bool = true,
+                     hint: String? = nil) -> Node<HTML.FormContext>
+    {
+        let error = errors.byField[name]
+        return .group(
+            .label(.for(name), .text(label + (required ? "" : " (opsional)"))),
+            .unwrap(hint) { .element(named: "small", nodes: [.id("\(name)-hint"), .text($0)]) },
+            .input(.id(name), .name(name), .type(.text), .value(value), .required(required),
+                   .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
+                   .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(name)-hint") : "\(name)-error")),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(name)-error"), .text($0)]) }
+        )
+    }
+
+    static func select(_ name: String, _ label: String, options: [Option], selected: String, errors: FormErrors,
+                       allowEmpty: Bool = false) -> Node<HTML.FormContext>
+    {
+        let error = errors.byField[name]
+        return .group(
+            .label(.for(name), .text(label)),
+            selectElement(name, options: (allowEmpty ? [Option(value: "", label: "–")] : []) + options,
+                          selected: selected, invalid: error != nil),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(name)-error"), .text($0)]) }
+        )
+    }
+
+    /// A `<select>` with `<option>` children (Plot writes options as empty elements, which show no text).
+    static func selectElement<Context>(_ name: String, options: [Option], selected: String, invalid: Bool = false)
+        -> Node<Context>
+    {
+        .element(named: "select", nodes: [
+            .attribute(named: "id", value: name),
+            .attribute(named: "name", value: name),
+            .attribute(named: "aria-invalid", value: invalid ? "true" : "false"),
+        ] + options.map { option in
+            .element(named: "option", nodes: [
+                .attribute(named: "value", value: option.value),
+                option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
+                .text(option.label),
+            ])
+        })
+    }
+}

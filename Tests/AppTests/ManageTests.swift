@@ -1,0 +1,145 @@
+import Fluent
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite(.serialized)
+struct ManageTests {
+    @Test func an_admin_creates_a_unit_and_a_position_and_both_are_in_the_audit_trail() async throws {
+        try await withDemoApp { app in
+            var admin = try await signedIn(app, as: "admin")
+            let form = try await get(app, "/pemda/99.71/unit/baru", &admin)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("<label for=\"kode\">Kode unit</label>"))
+            let created = try await post(app, "/pemda/99.71/unit/baru", &admin, [
+                "kode": "1.02.0.00.0.00.01.0000.09", "nama": "UPTD Puskesmas Kota Lama", "jenis": "uptd", "induk": "",
+                "bidang": "1.02"])
+            #expect(created.status == .seeOther)
+            let unit = try #require(try await Unit.query(on: app.db).filter(\.$name == "UPTD Puskesmas Kota Lama").first())
+            let position = try await post(app, "/pemda/99.71/jabatan/baru", &admin, [
+                "nama": "Kepala UPTD Puskesmas Kota Lama", "tingkat": "pengawas", "eselon": "IV.a",
+                "unit": unit.id!.uuidString, "atasan": ""])
+            // A position other than the Kepala Daerah's needs a superior: the form says so beside the field.
+            #expect(position.status == .unprocessableEntity)
+            #expect(position.text.contains("id=\"atasan-error\""))
+            #expect(position.text.contains("harus memiliki atasan langsung"))
+            let kepala = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
+            let fixed = try await post(app, "/pemda/99.71/jabatan/baru", &admin, [
+                "nama": "Kepala UPTD Puskesmas Kota Lama", "tingkat": "pengawas", "eselon": "IV.a",
+                "unit": unit.id!.uuidString, "atasan": kepala.id!.uuidString])
+            #expect(fixed.status == .seeOther)
+
+            let audit = try await get(app, "/pemda/99.71/audit", &admin)
+            #expect(audit.status == .ok)
+            #expect(audit.text.contains("UPTD Puskesmas Kota Lama"))
+            let events = try await AuditEvent.query(on: app.db).sort(\.$at).all()
+            #expect(events.map(\.entity) == ["unit", "jabatan"])
+            #expect(events.allSatisfy { $0.username == "admin" && $0.before == nil && !$0.requestID.isEmpty })
+            #expect(events[1].after?.contains("Kepala UPTD Puskesmas Kota Lama") == true)
+
+            let csv = try await get(app, "/pemda/99.71/audit.csv?entitas=jabatan", &admin)
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = csv.text.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("waktu,pengguna,id_permintaan,entitas") == true)
+            #expect(lines.count == 2)
+            #expect(lines[1].contains(",admin,"))
+        }
+    }
+
+    @Test func a_bad_nip_gets_its_message_beside_the_field_and_nothing_is_written() async throws {
+        try await withDemoApp { app in
+            var admin = try await signedIn(app, as: "admin")
+            let before = try await Pegawai.query(on: app.db).count()
+            let res = try await post(app, "/pemda/99.71/pegawai/baru", &admin, [
+                "nip": "19700101 199003 1 00", "nama": "Dra. Siti Aminah, M.Si.", "pangkat": "Pembina (IV/a)"])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("NIP harus 18 digit angka (tertulis 17 digit)."))
+            #expect(res.text.contains("id=\"nip-error\""))
+            #expect(res.text.contains("value=\"Dra. Siti Aminah, M.Si.\""), "what was typed is kept")
+            #expect(try await Pegawai.query(on: app.db).count() == before)
+            #expect(try await AuditEvent.query(on: app.db).count() == 0)
+            let ok = try await post(app, "/pemda/99.71/pegawai/baru", &admin, [
+                "nip": "19700101 199003 2 001", "nama": "Dra. Siti Aminah, M.Si.", "pangkat": "Pembina (IV/a)"])
+            #expect(ok.status == .seeOther)
+            #expect(try await Pegawai.query(on: app.db).count() == before + 1)
+        }
+    }
+
+    /// Every role against every write route and restricted page: allowed pairs succeed, others are refused (403, or a
+    /// redirect to sign in) and write nothing.
+    @Test func roles_by_actions_matrix() async throws {
+        try await withDemoApp { app in
+            let pemda = try #require(try await PemdaQueries.find(code: "99.71", on: app.db))
+            let pemdaID = try pemda.requireID()
+            let kepalaDinkes = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
+            let hash = try await app.password.async.hash(DemoAccounts.password)
+            for (username, roles) in [("walikota", Set([Role.kepalaDaerah])), ("verif", [.verifikator])] {
+                try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: username, displayName: username,
+                                                               roles: roles), passwordHash: hash, on: app.db)
+            }
+            try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: "kadinkes", displayName: "Kadinkes",
+                                                           roles: [.pejabat], jabatanID: kepalaDinkes.id),
+                                        passwordHash: hash, on: app.db)
+            let other = Pemda(code: "98.001", name: "Kabupaten Lain", kind: .kabupaten, seat: "Lain")
+            try await other.create(on: app.db)
+            try await UserWriter.create(UserWriter.NewUser(pemdaID: other.id, username: "admin.lain", displayName: "Admin Lain",
+                                                           roles: [.adminPemda]), passwordHash: hash, on: app.db)
+
+            enum Outcome { case ok, forbidden, signIn }
+            struct Route { var method: HTTPMethod; var path: String; var fields: [String: String] = [:] }
+            let routes = [
+                Route(method: .GET, path: "/pemda/99.71/unit/baru"),
+                Route(method: .POST, path: "/pemda/99.71/unit/baru",
+                      fields: ["kode": "X.99", "nama": "Unit Uji", "jenis": "bidang", "induk": "", "bidang": ""]),
+                Route(method: .POST, path: "/pemda/99.71/jabatan/baru",
+                      fields: ["nama": "Jabatan Uji", "tingkat": "pengawas", "eselon": "IV.a", "unit": "",
+                               "atasan": kepalaDinkes.id!.uuidString]),
+                Route(method: .POST, path: "/pemda/99.71/pegawai/baru",
+                      fields: ["nip": "198505052010012001", "nama": "Pegawai Uji", "pangkat": ""]),
+                Route(method: .GET, path: "/pemda/99.71/audit"),
+                Route(method: .GET, path: "/pemda/99.71/audit.csv"),
+                Route(method: .GET, path: "/pemda/99.71/rpjmd"),
+            ]
+            // Rows: users; columns: the routes above, in order.
+            let expected: [(String?, [Outcome])] = [
+                (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok]),
+                ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok]),
+                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+                ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+            ]
+            for (user, outcomes) in expected {
+                var browser = Browser()
+                if let user { browser = try await signedIn(app, as: user) } else { _ = try await get(app, "/masuk", &browser) }
+                for (route, outcome) in zip(routes, outcomes) {
+                    let rows = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
+                        + Pegawai.query(on: app.db).count()
+                    let res = route.method == .GET ? try await get(app, route.path, &browser)
+                        : try await post(app, route.path, &browser, route.fields)
+                    let label = "\(user ?? "anonim") \(route.method) \(route.path)"
+                    switch outcome {
+                    case .ok:
+                        #expect(res.status == .ok || res.status == .seeOther, "\(label): \(res.status)")
+                    case .forbidden:
+                        #expect(res.status == .forbidden, "\(label): \(res.status)")
+                        #expect(!res.text.contains("Formulir ini kedaluwarsa"), "\(label): refused by the policy, not the form token")
+                    case .signIn:
+                        #expect(res.status == .seeOther, "\(label): \(res.status)")
+                        #expect(res.headers.first(name: .location)?.hasPrefix("/masuk?next=") == true, "\(label)")
+                    }
+                    if outcome != .ok {
+                        let after = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
+                            + Pegawai.query(on: app.db).count()
+                        #expect(after == rows, "\(label) wrote despite refusal")
+                    }
+                }
+            }
+        }
+    }
+}
