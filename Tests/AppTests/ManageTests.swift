@@ -11,6 +11,11 @@ struct ManageTests {
     @Test func an_admin_creates_a_unit_and_a_position_and_both_are_in_the_audit_trail() async throws {
         try await withDemoApp { app in
             var admin = try await signedIn(app, as: "admin")
+            #expect(try await get(app, "/pemda/99.71/unit", &admin).text.contains("Tambah unit"))
+            #expect(try await get(app, "/pemda/99.71", &admin).text.contains("Jejak audit"))
+            var operatorOpd = try await signedIn(app, as: "operator.dinkes")
+            #expect(!(try await get(app, "/pemda/99.71/unit", &operatorOpd).text.contains("Tambah unit")))
+            #expect(!(try await get(app, "/pemda/99.71", &operatorOpd).text.contains("Jejak audit")))
             let form = try await get(app, "/pemda/99.71/unit/baru", &admin)
             #expect(form.status == .ok)
             #expect(form.text.contains("<label for=\"kode\">Kode unit</label>"))

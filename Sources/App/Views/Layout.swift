@@ -1,3 +1,4 @@
+import KinerjaCore
 import Plot
 
 /// The frame of every page: language, stylesheet, a skip link, the Pemda navigation and a footer.
@@ -5,6 +6,16 @@ enum Layout {
     struct Crumb {
         var title: String
         var url: String?
+    }
+
+    /// Whether the signed-in viewer may do something: pages offer only what the policy allows.
+    static func may(_ action: AccessAction, _ subject: Subject) -> Bool {
+        Policy.decide(Viewer.current?.principal ?? .anonymous, action, subject).isAllowed
+    }
+
+    /// A link shown only when the policy allows the action behind it.
+    static func actionLink(_ title: String, href: String, if allowed: Bool) -> Node<HTML.BodyContext> {
+        .if(allowed, .p(.class("actions"), .a(.class("button"), .href(href), .text(title))))
     }
 
     /// The header's account corner: a sign-in link, or the user's name with a sign-out button.
@@ -41,7 +52,9 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)"), .text(pemda.name))),
                                 .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
                                 .li(.a(.href("/pemda/\(pemda.code)/unit"), .text("Perangkat Daerah"))),
-                                .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan")))
+                                .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan"))),
+                                .if(may(.read, Subject(.audit, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/audit"), .text("Jejak audit"))))
                             )
                         )
                     },

@@ -47,6 +47,8 @@ enum PemdaPages {
         Layout.page(title: "Perangkat Daerah", crumbs: crumbs(pemda, "Perangkat Daerah"), pemda: (pemda.code, pemda.name),
                     body: .group(
             .h1(.text("Perangkat Daerah \(pemda.name)")),
+            Layout.actionLink("Tambah unit", href: "/pemda/\(pemda.code)/unit/baru",
+                              if: Layout.may(.create, Subject(.unit, pemda: pemda.code))),
             .table(.class("data"),
                 .caption(.text("\(rows.filter(\.isPerangkatDaerah).count) Perangkat Daerah, \(rows.count) unit")),
                 .thead(.tr(.th(.text("Kode")), .th(.text("Nama")), .th(.text("Jenis")), .th(.text("Bidang urusan")),
@@ -65,6 +67,10 @@ enum PemdaPages {
     static func jabatan(_ pemda: Pemda, _ rows: [JabatanRow], date: CalendarDate) -> String {
         Layout.page(title: "Jabatan", crumbs: crumbs(pemda, "Jabatan"), pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text("Jabatan dan Pejabat")),
+            .if(Layout.may(.create, Subject(.jabatan, pemda: pemda.code)),
+                .p(.class("actions"),
+                   .a(.class("button"), .href("/pemda/\(pemda.code)/jabatan/baru"), .text("Tambah jabatan")),
+                   .a(.class("button"), .href("/pemda/\(pemda.code)/pegawai/baru"), .text("Tambah pegawai")))),
             .p(.class("muted"), .text("Pejabat per \(IDFormat.date(date)). Susunan mengikuti atasan langsung.")),
             .table(.class("data"),
                 .caption(.text("\(rows.count) jabatan, \(rows.filter { $0.holders.isEmpty }.count) kosong")),
