@@ -3,7 +3,7 @@ SWIFT ?= swift
 PORT ?= 8080
 HOST ?= 0.0.0.0
 
-.PHONY: run test build build-tests test-sqlite test-postgres test-contract benchmark
+.PHONY: run test build build-tests test-sqlite test-postgres test-contract test-browser benchmark
 
 run:
 	scripts/install-deps.sh run
@@ -16,7 +16,7 @@ build-tests:
 
 test: build-tests
 	scripts/install-deps.sh test
-	$(MAKE) test-sqlite test-postgres test-contract
+	$(MAKE) test-sqlite test-postgres test-contract test-browser
 
 test-sqlite:
 	$(SWIFT) test --skip-build
@@ -27,6 +27,9 @@ test-postgres:
 test-contract:
 	scripts/contract-test.sh
 	KINERJA_CONTRACT_PORT=18081 scripts/with-postgres.sh scripts/contract-test.sh
+
+test-browser:
+	scripts/browser-test.sh
 
 benchmark:
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

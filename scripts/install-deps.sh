@@ -7,6 +7,8 @@ need_apt=()
 if [ "$mode" = test ]; then
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
   command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Memasang paket Debian: ${need_apt[*]}"
@@ -15,6 +17,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 if [ "$mode" = test ]; then
-  python3 -c "import requests, jsonschema, openapi_spec_validator" 2>/dev/null \
-    || python3 -m pip install -q requests jsonschema openapi-spec-validator
+  python3 -c "import requests, jsonschema, openapi_spec_validator, selenium, pytest" 2>/dev/null \
+    || python3 -m pip install -q requests jsonschema openapi-spec-validator selenium pytest
 fi

@@ -1,0 +1,106 @@
+"""Browser tests: real Chromium (Debian's chromium + chromium-driver) driven by Selenium against a live server with
+the demo data. Run by scripts/browser-test.sh, which starts the server and sets KINERJA_BASE_URL."""
+import os
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:18090")
+PASSWORD = "KotaContoh2026"
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def wait_for_text(driver, css, text):
+    """Waits until the element holds the text: a click that navigates leaves the old page briefly in place."""
+    WebDriverWait(driver, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+    return driver.find_element(By.CSS_SELECTOR, css).text
+
+
+def sign_in(driver, username, password=PASSWORD, next_path=None):
+    driver.get(BASE + "/masuk" + (f"?next={next_path}" if next_path else ""))
+    driver.find_element(By.ID, "login").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    if password == PASSWORD:
+        WebDriverWait(driver, 10).until(EC.url_to_be(BASE + (next_path or "/")))
+
+
+def submit_and_wait(driver, path_suffix):
+    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    WebDriverWait(driver, 10).until(EC.url_matches(r".*" + path_suffix.replace(".", r"\.") + "$"))
+
+
+def test_sign_in_shows_the_user_and_sign_out_forgets_them(browser):
+    sign_in(browser, "admin")
+    assert "Admin Bappeda Kota Contoh" in wait_for_text(browser, "header", "Admin Bappeda Kota Contoh")
+    browser.find_element(By.CSS_SELECTOR, "form.account button").click()
+    header = wait_for_text(browser, "header a.account", "Masuk")
+    assert "Admin Bappeda" not in browser.find_element(By.CSS_SELECTOR, "header").text
+    assert header == "Masuk"
+
+
+def test_a_wrong_password_is_announced(browser):
+    sign_in(browser, "admin", password="bukan-kata-sandinya-1")
+    wait_for_text(browser, "#login-error", "salah")
+    assert browser.find_element(By.ID, "login-error").text == "Nama pengguna/NIP atau kata sandi salah."
+
+
+def test_an_admin_creates_a_unit_and_a_position(browser):
+    sign_in(browser, "admin", next_path="/pemda/99.71/unit")
+    browser.find_element(By.LINK_TEXT, "Tambah unit").click()
+    name = f"UPTD Uji {uuid.uuid4().hex[:6]}"
+    browser.find_element(By.ID, "kode").send_keys("1.02.0.00.0.00.01.0000." + uuid.uuid4().hex[:4])
+    browser.find_element(By.ID, "nama").send_keys(name)
+    Select(browser.find_element(By.ID, "jenis")).select_by_value("uptd")
+    Select(browser.find_element(By.ID, "induk")).select_by_visible_text("Dinas Kesehatan")
+    submit_and_wait(browser, "/pemda/99.71/unit")
+    assert name in browser.page_source
+
+    browser.get(BASE + "/pemda/99.71/jabatan")
+    browser.find_element(By.LINK_TEXT, "Tambah jabatan").click()
+    browser.find_element(By.ID, "nama").send_keys("Kepala " + name)
+    Select(browser.find_element(By.ID, "tingkat")).select_by_value("pengawas")
+    browser.find_element(By.ID, "eselon").send_keys("IV.a")
+    Select(browser.find_element(By.ID, "unit")).select_by_visible_text("— " + name)
+    Select(browser.find_element(By.ID, "atasan")).select_by_visible_text("— Kepala Dinas Kesehatan")
+    submit_and_wait(browser, "/pemda/99.71/jabatan")
+    assert "Kepala " + name in browser.page_source
+
+    # Both changes are in the audit trail, with the values written.
+    browser.get(BASE + "/pemda/99.71/audit")
+    trail = browser.find_element(By.CSS_SELECTOR, "table.data").text
+    assert name in trail and "Kepala " + name in trail
+    assert "admin" in trail
+
+
+def test_a_bad_nip_shows_its_message_beside_the_field(browser):
+    sign_in(browser, "admin", next_path="/pemda/99.71/pegawai/baru")
+    browser.find_element(By.ID, "nip").send_keys("19700101 199003 1 00")
+    browser.find_element(By.ID, "nama").send_keys("Dra. Siti Aminah, M.Si.")
+    browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    wait_for_text(browser, "#nip-error", "NIP harus")
+    assert browser.find_element(By.ID, "nip-error").text == "NIP harus 18 digit angka (tertulis 17 digit)."
+    assert browser.find_element(By.ID, "nip").get_attribute("aria-invalid") == "true"
+    assert browser.find_element(By.ID, "nama").get_attribute("value") == "Dra. Siti Aminah, M.Si."
+
+
+def test_an_operator_of_one_opd_is_refused_setting_up_the_pemda(browser):
+    sign_in(browser, "operator.dinkes", next_path="/pemda/99.71/unit")
+    assert "Tambah unit" not in browser.page_source
+    browser.get(BASE + "/pemda/99.71/unit/baru")
+    assert "Hanya Admin Pemda yang dapat melakukan ini." in browser.find_element(By.CSS_SELECTOR, "main").text
