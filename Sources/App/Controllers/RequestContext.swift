@@ -17,8 +17,7 @@ extension Request {
     /// The day to show holders for: `?tanggal=yyyy-mm-dd`, or today.
     var viewDate: CalendarDate {
         if let text = query[String.self, at: "tanggal"], let date = CalendarDate(iso: text) { return date }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Jakarta")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return .todayInJakarta()
     }
 
     func unitParameter() throws -> UUID {

@@ -13,5 +13,6 @@ public enum KinerjaMigrations {
         M0008_CreateIndexes(),
         M0009_CreateUsers(),
         M0010_CreateAudit(),
+        M0011_CreateJadwal(),
     ]
 }

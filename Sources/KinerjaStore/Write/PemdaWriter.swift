@@ -145,9 +145,13 @@ public struct PemdaWriter: Sendable {
         return try await transaction { w in try await w.create(indikator, unitID: nil) }
     }
 
-    /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires.
-    public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String) async throws {
+    /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires. An RKT
+    /// target can change only while the year's RKT stage is open (`today` is the Pemda's calendar day).
+    public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String,
+                          today: CalendarDate = .todayInJakarta()) async throws
+    {
         let indikator = try await owned(Indikator.self, indikatorID, field: "indikator")
+        if indikator.ownerKind == .rktSasaran { try await checkJadwal(.rkt, year: year, today: today) }
         guard (0...4).contains(period) else {
             throw RuleViolation(code: "target.period", field: "periode",
                 message: Message(id: "Periode target harus 0 (tahunan) atau 1–4 (triwulan).",
