@@ -104,3 +104,52 @@ def test_an_operator_of_one_opd_is_refused_setting_up_the_pemda(browser):
     assert "Tambah unit" not in browser.page_source
     browser.get(BASE + "/pemda/99.71/unit/baru")
     assert "Hanya Admin Pemda yang dapat melakukan ini." in browser.find_element(By.CSS_SELECTOR, "main").text
+
+
+def set_date(driver, element_id, value):
+    """Date inputs take their typed form from the browser's locale; set the ISO value directly."""
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, element_id), value)
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "form.account button").click()
+    wait_for_text(driver, "header a.account", "Masuk")
+
+
+def edit_first_rkt_target(driver, value):
+    driver.get(BASE + "/pemda/99.71/unit")
+    driver.find_element(By.XPATH, "//tr[td[normalize-space()='Dinas Kesehatan']]//a[text()='RKT']").click()
+    field = driver.find_element(By.CSS_SELECTOR, "form.inline input[name=nilai]")
+    field.send_keys(value)
+    field.find_element(By.XPATH, "./following-sibling::button").click()
+
+
+def test_a_closed_schedule_refuses_an_edit_and_a_reopened_one_allows_it(browser):
+    import datetime
+    today = datetime.date.today()
+    sign_in(browser, "admin", next_path="/pemda/99.71/jadwal?tahun=2026")
+    Select(browser.find_element(By.ID, "tahap")).select_by_value("rkt")
+    set_date(browser, "dibuka", (today - datetime.timedelta(days=60)).isoformat())
+    set_date(browser, "ditutup", (today - datetime.timedelta(days=30)).isoformat())
+    browser.find_element(By.CSS_SELECTOR, "#jadwal-form button").click()
+    assert wait_for_text(browser, "td.state[data-stage=rkt]", "Ditutup") == "Ditutup"
+    sign_out(browser)
+
+    sign_in(browser, "operator.dinkes")
+    edit_first_rkt_target(browser, "99")
+    assert "sudah ditutup" in wait_for_text(browser, "#form-error", "ditutup")
+    sign_out(browser)
+
+    sign_in(browser, "admin", next_path="/pemda/99.71/jadwal?tahun=2026")
+    Select(browser.find_element(By.ID, "tahap-buka")).select_by_value("rkt")
+    set_date(browser, "sampai", (today + datetime.timedelta(days=7)).isoformat())
+    browser.find_element(By.ID, "alasan").send_keys("APBD Perubahan menggeser target")
+    browser.find_element(By.CSS_SELECTOR, "#reopen-form button").click()
+    assert wait_for_text(browser, "td.state[data-stage=rkt]", "Dibuka kembali").startswith("Dibuka kembali")
+    sign_out(browser)
+
+    sign_in(browser, "operator.dinkes")
+    edit_first_rkt_target(browser, "99")
+    wait_for_text(browser, "#rkt-jadwal", "Dibuka kembali")
+    assert not browser.find_elements(By.ID, "form-error")
+    assert browser.find_elements(By.XPATH, "//td[@data-indikator][normalize-space()='99']")

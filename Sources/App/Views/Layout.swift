@@ -53,6 +53,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
                                 .li(.a(.href("/pemda/\(pemda.code)/unit"), .text("Perangkat Daerah"))),
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan"))),
+                                .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text("Jadwal")))),
                                 .if(may(.read, Subject(.audit, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/audit"), .text("Jejak audit"))))
                             )

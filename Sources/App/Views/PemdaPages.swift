@@ -59,7 +59,9 @@ enum PemdaPages {
                         .td(.style("padding-left: \(0.5 + Double(u.depth) * 1.5)rem"), .text(u.name)),
                         .td(.text(u.kind.label)),
                         .td(.text(u.bidangCodes.joined(separator: ", "))),
-                        .td(u.hasRenstra ? .a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)"), .text("Lihat Renstra")) : .text("")))
+                        .td(u.hasRenstra ? .group(.a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)"), .text("Lihat Renstra")),
+                                                  .text(" · "), .a(.href("/pemda/\(pemda.code)/rkt/\(u.id.uuidString)"), .text("RKT")))
+                                         : .text("")))
                 }))
         ))
     }

@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// The schedule (jadwal) of a year and the RKT targets it guards.
+struct ScheduleController: Sendable {
+    struct WindowForm: Content {
+        var tahap: String
+        var dibuka: String
+        var ditutup: String
+    }
+
+    struct ReopenForm: Content {
+        var tahap: String
+        var sampai: String
+        var alasan: String
+    }
+
+    struct TargetForm: Content {
+        var indikator: UUID
+        var nilai: String
+    }
+
+    func year(_ req: Request) -> Int { req.query[Int.self, at: "tahun"] ?? req.viewDate.year }
+
+    @Sendable func page(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .jadwal)
+        return try await render(req, pemda, year: year(req), error: nil, status: .ok)
+    }
+
+    @Sendable func setWindow(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .jadwal)
+        try req.authorize(.update, Subject(.jadwal, pemda: pemda.code))
+        let form = try req.content.decode(WindowForm.self)
+        let year = year(req)
+        do {
+            guard let stage = JadwalStage(rawValue: form.tahap), let opens = CalendarDate(iso: form.dibuka),
+                let closes = CalendarDate(iso: form.ditutup)
+            else {
+                throw RuleViolation(code: "jadwal.form", field: nil,
+                    message: Message(id: "Pilih tahap dan isi tanggal buka dan tutup.", en: "Choose a stage and both dates."))
+            }
+            try await writer(req, pemda).setJadwal(year: year, window: JadwalWindow(stage: stage, opens: opens, closes: closes))
+            return req.redirect(to: "/pemda/\(pemda.code)/jadwal?tahun=\(year)", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await render(req, pemda, year: year, error: violation.message.id, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func reopen(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .jadwal)
+        try req.authorize(.reopen, Subject(.jadwal, pemda: pemda.code))
+        let form = try req.content.decode(ReopenForm.self)
+        let year = year(req)
+        do {
+            guard let stage = JadwalStage(rawValue: form.tahap), let until = CalendarDate(iso: form.sampai) else {
+                throw RuleViolation(code: "jadwal.form", field: nil,
+                    message: Message(id: "Pilih tahap dan isi tanggal akhir pembukaan kembali.",
+                                     en: "Choose a stage and the last day of the reopening."))
+            }
+            try await writer(req, pemda).reopenJadwal(year: year, stage: stage, until: until, reason: form.alasan,
+                                                      today: .todayInJakarta())
+            return req.redirect(to: "/pemda/\(pemda.code)/jadwal?tahun=\(year)", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await render(req, pemda, year: year, error: violation.message.id, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func rkt(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .rkt)
+        return try await renderRkt(req, pemda, unitID: try req.unitParameter(), year: year(req), error: nil, status: .ok)
+    }
+
+    @Sendable func setTarget(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .rkt)
+        let unitID = try req.unitParameter()
+        let form = try req.content.decode(TargetForm.self)
+        guard let unit = try await RktQueries.unitOfRktIndikator(form.indikator, pemdaID: pemda.requireID(), on: req.db),
+            unit.id == unitID
+        else { throw Abort(.notFound) }
+        try req.authorize(.update, Subject(.rkt, pemda: pemda.code, unit: unit.code))
+        let year = year(req)
+        do {
+            try await writer(req, pemda).setTarget(indikatorID: form.indikator, year: year, raw: form.nilai,
+                                                   today: .todayInJakarta())
+            return req.redirect(to: "/pemda/\(pemda.code)/rkt/\(unitID.uuidString)?tahun=\(year)", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.id,
+                                       status: .unprocessableEntity)
+        }
+    }
+
+    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+    }
+
+    func render(_ req: Request, _ pemda: Pemda, year: Int, error: String?, status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let rows = try await RktQueries.jadwal(pemdaID: pemda.requireID(), year: year, today: .todayInJakarta(), on: req.db)
+        return HTMLResponse.make(SchedulePages.jadwal(pemda, year: year, rows: rows, error: error, csrf: req.csrfToken),
+                                 status: status)
+    }
+
+    func renderRkt(_ req: Request, _ pemda: Pemda, unitID: UUID, year: Int, error: String?,
+                   status: HTTPResponseStatus) async throws -> Response
+    {
+        guard let rkt = try await RktQueries.rkt(pemda: pemda, unitID: unitID, year: year, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        let jadwal = try await RktQueries.jadwal(pemdaID: pemda.requireID(), year: year, today: .todayInJakarta(),
+                                                 on: req.db).first { $0.stage == .rkt }
+        return HTMLResponse.make(SchedulePages.rkt(pemda, rkt, jadwal: jadwal, error: error, csrf: req.csrfToken),
+                                 status: status)
+    }
+}
