@@ -15,7 +15,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         let principal = try await UserQueries.principal(of: user, on: request.db)
         request.storage[PrincipalKey.self] = principal
         request.storage[AuditContextKey.self] = AuditContext(userID: id, username: user.username, requestID: request.id)
-        let viewer = Viewer(displayName: user.displayName, principal: principal, csrfToken: request.csrfToken)
+        let viewer = Viewer(displayName: user.displayName, principal: principal, csrfToken: request.csrfToken,
+                            mustChangePassword: user.mustChangePassword)
         return try await Viewer.$current.withValue(viewer) { try await next.respond(to: request) }
     }
 }

@@ -7,6 +7,7 @@ struct Viewer: Sendable {
     var principal: Principal
     /// The form token of this session, for the sign-out form in the page header.
     var csrfToken: String
+    var mustChangePassword: Bool = false
 
     @TaskLocal static var current: Viewer?
 }

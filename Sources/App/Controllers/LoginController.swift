@@ -50,6 +50,7 @@ struct LoginController: Sendable {
         req.session.data = SessionData()
         req.session.data[SessionKeys.user] = try user.requireID().uuidString
         _ = req.csrfToken
+        if user.mustChangePassword { return req.redirect(to: "/akun/kata-sandi", redirectType: .normal) }
         return req.redirect(to: next, redirectType: .normal)
     }
 

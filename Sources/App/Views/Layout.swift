@@ -24,7 +24,7 @@ enum Layout {
             return .a(.class("account"), .href("/masuk"), .text("Masuk"))
         }
         return .form(.class("account"), .method(.post), .action("/keluar"),
-                     .span(.text(viewer.displayName)),
+                     .a(.href("/akun/kata-sandi"), .text(viewer.displayName)),
                      .input(.type(.hidden), .name("_csrf"), .value(viewer.csrfToken)),
                      .button(.type(.submit), .text("Keluar")))
     }
@@ -55,6 +55,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan"))),
                                 .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text("Jadwal")))),
+                                .if(may(.create, Subject(.user, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/pengguna"), .text("Pengguna")))),
                                 .if(may(.read, Subject(.audit, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/audit"), .text("Jejak audit"))))
                             )

@@ -39,4 +39,23 @@ public enum UserQueries {
         }
         return Principal(pemdaCode: pemda.code, roles: user.roleSet, units: codes)
     }
+
+    public struct AccountRow: Codable, Sendable, Equatable {
+        public var id: UUID
+        public var username: String
+        public var displayName: String
+        public var nip: String?
+        public var roles: [Role]
+        public var active: Bool
+        public var locked: Bool
+        public var mustChangePassword: Bool
+    }
+
+    public static func accounts(pemdaID: UUID, now: Date = Date(), on db: any Database) async throws -> [AccountRow] {
+        try await AppUser.query(on: db).filter(\.$pemda.$id == pemdaID).sort(\.$username).all().map {
+            AccountRow(id: try $0.requireID(), username: $0.username, displayName: $0.displayName, nip: $0.nip,
+                       roles: $0.roleSet.sorted { $0.rawValue < $1.rawValue }, active: $0.active,
+                       locked: ($0.lockedUntil ?? .distantPast) > now, mustChangePassword: $0.mustChangePassword)
+        }
+    }
 }

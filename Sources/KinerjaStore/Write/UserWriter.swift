@@ -61,7 +61,7 @@ public enum UserWriter {
 
     @discardableResult
     public static func create(_ user: NewUser, passwordHash: String, mustChangePassword: Bool = true,
-                              on database: any Database) async throws -> UUID
+                              audit: AuditContext = .system, on database: any Database) async throws -> UUID
     {
         try validate(user)
         return try await database.transaction { db in
@@ -93,6 +93,9 @@ public enum UserWriter {
             try await record.create(on: db)
             let id = try record.requireID()
             for unitID in user.unitIDs { try await UserUnit(userID: id, unitID: unitID).create(on: db) }
+            try await AuditEvent(pemdaID: user.pemdaID, at: Date(), context: audit, entity: AppUser.schema, entityID: id,
+                                 unitID: nil, action: .create, before: nil, after: try AccountSnapshot(record).json,
+                                 reason: nil).create(on: db)
             return id
         }
     }
@@ -112,8 +115,54 @@ public enum UserWriter {
         }
     }
 
+    /// Sets a new password hash: by the user themself (`mustChange` false) or by an admin as a temporary one that must
+    /// be changed at the next sign-in. Audited without the hash.
+    public static func setPassword(userID: UUID, passwordHash: String, mustChange: Bool, audit: AuditContext,
+                                   on database: any Database) async throws
+    {
+        try await database.transaction { db in
+            guard let user = try await AppUser.find(userID, on: db) else { return }
+            user.passwordHash = passwordHash
+            user.mustChangePassword = mustChange
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            try await user.update(on: db)
+            try await AuditEvent(pemdaID: user.$pemda.id, at: Date(), context: audit, entity: AppUser.schema,
+                                 entityID: userID, unitID: nil, action: .update, before: nil,
+                                 after: try AccountSnapshot(user).json,
+                                 reason: mustChange ? "kata sandi diatur ulang oleh admin" : "kata sandi diganti").create(on: db)
+        }
+    }
+
     public static func recordSuccess(userID: UUID, on database: any Database) async throws {
         try await AppUser.query(on: database).filter(\.$id == userID)
             .set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
+    }
+}
+
+/// What the audit trail keeps of an account: never the password hash.
+struct AccountSnapshot: Encodable {
+    var username: String
+    var nip: String?
+    var displayName: String
+    var roles: String
+    var active: Bool
+    var mustChangePassword: Bool
+
+    init(_ user: AppUser) {
+        username = user.username
+        nip = user.nip
+        displayName = user.displayName
+        roles = user.roles
+        active = user.active
+        mustChangePassword = user.mustChangePassword
+    }
+
+    var json: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        }
     }
 }

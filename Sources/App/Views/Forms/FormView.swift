@@ -54,6 +54,20 @@ enum FormView {
         )
     }
 
+    static func password(_ name: String, _ label: String, errors: FormErrors, hint: String? = nil,
+                         autocomplete: String = "new-password") -> Node<HTML.FormContext>
+    {
+        let error = errors.byField[name]
+        return .group(
+            .label(.for(name), .text(label)),
+            .unwrap(hint) { .element(named: "small", nodes: [.id("\(name)-hint"), .text($0)]) },
+            .input(.id(name), .name(name), .type(.password), .required(true),
+                   .attribute(named: "autocomplete", value: autocomplete),
+                   .attribute(named: "aria-invalid", value: error == nil ? "false" : "true")),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(name)-error"), .text($0)]) }
+        )
+    }
+
     static func select(_ name: String, _ label: String, options: [Option], selected: String, errors: FormErrors,
                        allowEmpty: Bool = false) -> Node<HTML.FormContext>
     {

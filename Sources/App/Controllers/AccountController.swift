@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// Accounts of a Pemda (for its admin) and one's own password.
+struct AccountController: Sendable {
+    struct NewAccountForm: Content {
+        var namaPengguna: String = ""
+        var nama: String = ""
+        var nip: String = ""
+        var peran: [String]? = []
+        var unit: String = ""
+        var jabatan: String = ""
+        var kataSandi: String = ""
+    }
+
+    struct ResetForm: Content {
+        var kataSandi: String
+    }
+
+    struct ChangeForm: Content {
+        var lama: String
+        var baru: String
+        var ulangi: String
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .user)
+        let rows = try await UserQueries.accounts(pemdaID: pemda.requireID(), on: req.db)
+        return HTMLResponse.make(AccountPages.list(pemda, rows: rows, csrf: req.csrfToken))
+    }
+
+    @Sendable func form(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .user)
+        try req.authorize(.create, Subject(.user, pemda: pemda.code))
+        return try await render(req, pemda, NewAccountForm(), FormErrors(), status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .user)
+        try req.authorize(.create, Subject(.user, pemda: pemda.code))
+        let form = try req.content.decode(NewAccountForm.self)
+        do {
+            var roles: Set<Role> = []
+            for text in form.peran ?? [] {
+                guard let role = Role(rawValue: text), role != .superAdmin else {
+                    throw RuleViolation(code: "user.role", field: "peran",
+                                        message: Message(id: "Peran tidak dikenal.", en: "Unknown role."))
+                }
+                roles.insert(role)
+            }
+            let nip = form.nip.trimmingCharacters(in: .whitespaces)
+            let account = UserWriter.NewUser(
+                pemdaID: try pemda.requireID(), username: form.namaPengguna.trimmingCharacters(in: .whitespaces),
+                nip: nip.isEmpty ? nil : nip, displayName: form.nama.trimmingCharacters(in: .whitespaces), roles: roles,
+                jabatanID: UUID(uuidString: form.jabatan), unitIDs: UUID(uuidString: form.unit).map { [$0] } ?? [])
+            try UserWriter.validate(account)
+            try PasswordRules.check(form.kataSandi, username: account.username, nip: account.nip)
+            let hash = try await req.password.async.hash(form.kataSandi)
+            try await UserWriter.create(account, passwordHash: hash, mustChangePassword: true, audit: req.auditContext,
+                                        on: req.db)
+            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            var kept = form
+            kept.kataSandi = ""
+            return try await render(req, pemda, kept, FormErrors(violation), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func reset(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .user)
+        try req.authorize(.update, Subject(.user, pemda: pemda.code))
+        guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),
+            let user = try await AppUser.find(id, on: req.db), user.$pemda.id == pemda.id
+        else { throw Abort(.notFound) }
+        let form = try req.content.decode(ResetForm.self)
+        do {
+            try PasswordRules.check(form.kataSandi, username: user.username, nip: user.nip)
+            try await UserWriter.setPassword(userID: id, passwordHash: try await req.password.async.hash(form.kataSandi),
+                                             mustChange: true, audit: req.auditContext, on: req.db)
+            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            throw Abort(.unprocessableEntity, reason: violation.message.id)
+        }
+    }
+
+    @Sendable func passwordForm(_ req: Request) async throws -> Response {
+        guard req.storage[AuditContextKey.self] != nil else { throw Abort(.unauthorized) }
+        return HTMLResponse.make(AccountPages.password(csrf: req.csrfToken, errors: FormErrors()))
+    }
+
+    @Sendable func changePassword(_ req: Request) async throws -> Response {
+        guard let userID = req.storage[AuditContextKey.self]?.userID, let user = try await AppUser.find(userID, on: req.db)
+        else { throw Abort(.unauthorized) }
+        let form = try req.content.decode(ChangeForm.self)
+        do {
+            guard try await req.password.async.verify(form.lama, created: user.passwordHash) else {
+                throw RuleViolation(code: "password.wrong", field: "lama",
+                                    message: Message(id: "Kata sandi lama salah.", en: "The current password is wrong."))
+            }
+            guard form.baru == form.ulangi else {
+                throw RuleViolation(code: "password.mismatch", field: "ulangi",
+                                    message: Message(id: "Kedua isian kata sandi baru tidak sama.",
+                                                     en: "The two new passwords differ."))
+            }
+            try PasswordRules.check(form.baru, username: user.username, nip: user.nip)
+            try await UserWriter.setPassword(userID: userID, passwordHash: try await req.password.async.hash(form.baru),
+                                             mustChange: false, audit: req.auditContext, on: req.db)
+            return req.redirect(to: "/", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return HTMLResponse.make(AccountPages.password(csrf: req.csrfToken, errors: FormErrors(violation)),
+                                     status: .unprocessableEntity)
+        }
+    }
+
+    func render(_ req: Request, _ pemda: Pemda, _ form: NewAccountForm, _ errors: FormErrors,
+                status: HTTPResponseStatus) async throws -> Response
+    {
+        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
+        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
+        return HTMLResponse.make(AccountPages.create(pemda, units: units, positions: positions, form: form,
+                                                     errors: errors, csrf: req.csrfToken), status: status)
+    }
+}
