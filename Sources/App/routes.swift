@@ -17,6 +17,8 @@ func routes(_ app: Application) throws {
     app.post("pemda", ":code", "jabatan", "baru", use: manage.createJabatan)
     app.get("pemda", ":code", "pegawai", "baru", use: manage.pegawaiForm)
     app.post("pemda", ":code", "pegawai", "baru", use: manage.createPegawai)
+    app.get("pemda", ":code", "penugasan", "baru", use: manage.penugasanForm)
+    app.post("pemda", ":code", "penugasan", "baru", use: manage.createPenugasan)
     let schedule = ScheduleController()
     app.get("pemda", ":code", "jadwal", use: schedule.page)
     app.post("pemda", ":code", "jadwal", use: schedule.setWindow)

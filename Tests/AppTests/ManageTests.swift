@@ -80,6 +80,7 @@ struct ManageTests {
             let pemda = try #require(try await PemdaQueries.find(code: "99.71", on: app.db))
             let pemdaID = try pemda.requireID()
             let kepalaDinkes = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
+            let somePegawai = try #require(try await Pegawai.query(on: app.db).filter(\.$nip != nil).first()?.id?.uuidString)
             let hash = try await app.password.async.hash(DemoAccounts.password)
             for (username, roles) in [("walikota", Set([Role.kepalaDaerah])), ("verif", [.verifikator])] {
                 try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: username, displayName: username,
@@ -107,24 +108,31 @@ struct ManageTests {
                 Route(method: .GET, path: "/pemda/99.71/audit"),
                 Route(method: .GET, path: "/pemda/99.71/audit.csv"),
                 Route(method: .GET, path: "/pemda/99.71/rpjmd"),
+                Route(method: .POST, path: "/pemda/99.71/penugasan/baru",
+                      fields: ["pegawai": somePegawai, "jabatan": kepalaDinkes.id!.uuidString, "jenis": "plh",
+                               "mulai": "2026-11-20", "selesai": "2026-11-21", "sk": "SP 1"]),
+                Route(method: .GET, path: "/pemda/99.71/pengguna"),
+                Route(method: .GET, path: "/pemda/99.71/jadwal"),
+                Route(method: .POST, path: "/pemda/99.71/jadwal?tahun=2026",
+                      fields: ["tahap": "lkjip", "dibuka": "2027-01-02", "ditutup": "2027-02-28"]),
             ]
             // Rows: users; columns: the routes above, in order.
             let expected: [(String?, [Outcome])] = [
-                (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok]),
-                ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok]),
-                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
-                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
-                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
-                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
-                ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok]),
+                (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn]),
+                ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden]),
+                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
+                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
+                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
+                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
+                ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden]),
             ]
             for (user, outcomes) in expected {
                 var browser = Browser()
                 if let user { browser = try await signedIn(app, as: user) } else { _ = try await get(app, "/masuk", &browser) }
                 for (route, outcome) in zip(routes, outcomes) {
                     let rows = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
-                        + Pegawai.query(on: app.db).count()
+                        + Pegawai.query(on: app.db).count() + Penugasan.query(on: app.db).count() + Jadwal.query(on: app.db).count()
                     let res = route.method == .GET ? try await get(app, route.path, &browser)
                         : try await post(app, route.path, &browser, route.fields)
                     let label = "\(user ?? "anonim") \(route.method) \(route.path)"
@@ -140,11 +148,45 @@ struct ManageTests {
                     }
                     if outcome != .ok {
                         let after = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
-                            + Pegawai.query(on: app.db).count()
+                            + Pegawai.query(on: app.db).count() + Penugasan.query(on: app.db).count()
+                            + Jadwal.query(on: app.db).count()
                         #expect(after == rows, "\(label) wrote despite refusal")
                     }
                 }
             }
+        }
+    }
+}
+
+@Suite(.serialized)
+struct PenugasanFormTests {
+    @Test func a_definitive_holder_blocks_a_second_one_but_a_plh_may_stand_in() async throws {
+        try await withDemoApp { app in
+            var admin = try await signedIn(app, as: "admin")
+            let kepala = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
+            let held = try #require(try await Penugasan.query(on: app.db).filter(\.$jabatan.$id == kepala.id!).first())
+            let other = try #require(try await Pegawai.query(on: app.db).filter(\.$id != held.$pegawai.id)
+                .filter(\.$nip != nil).first())
+            let before = try await Penugasan.query(on: app.db).count()
+            #expect(try await get(app, "/pemda/99.71/penugasan/baru", &admin).status == .ok)
+            let clash = try await post(app, "/pemda/99.71/penugasan/baru", &admin, [
+                "pegawai": other.id!.uuidString, "jabatan": kepala.id!.uuidString, "jenis": "definitif",
+                "mulai": "2026-09-01", "selesai": "", "sk": "821.2/999/BKPSDM/2026"])
+            #expect(clash.status == .unprocessableEntity)
+            #expect(clash.text.contains("Jabatan ini sudah dijabat secara definitif sejak"))
+            let badDate = try await post(app, "/pemda/99.71/penugasan/baru", &admin, [
+                "pegawai": other.id!.uuidString, "jabatan": kepala.id!.uuidString, "jenis": "plh",
+                "mulai": "2026-02-30", "selesai": "", "sk": "SP 1"])
+            #expect(badDate.text.contains("id=\"mulai-error\""))
+            #expect(try await Penugasan.query(on: app.db).count() == before)
+            let plh = try await post(app, "/pemda/99.71/penugasan/baru", &admin, [
+                "pegawai": other.id!.uuidString, "jabatan": kepala.id!.uuidString, "jenis": "plh",
+                "mulai": "2026-11-20", "selesai": "2026-11-27", "sk": "Surat Perintah 800/77/2026"])
+            #expect(plh.status == .seeOther)
+            let page = try await get(app, "/pemda/99.71/jabatan?tanggal=2026-11-23", &admin)
+            #expect(page.text.contains("Plh."))
+            let event = try #require(try await AuditEvent.query(on: app.db).filter(\.$entity == "penugasan").first())
+            #expect(event.unitID == kepala.$unit.id, "filed under the position's unit")
         }
     }
 }

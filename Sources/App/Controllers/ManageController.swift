@@ -80,7 +80,58 @@ struct ManageController: Sendable {
         }
     }
 
+    @Sendable func penugasanForm(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .penugasan)
+        try req.authorize(.create, Subject(.penugasan, pemda: pemda.code))
+        return try await renderPenugasan(req, pemda, ManagePages.PenugasanForm(), FormErrors(), status: .ok)
+    }
+
+    @Sendable func createPenugasan(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .penugasan)
+        try req.authorize(.create, Subject(.penugasan, pemda: pemda.code))
+        let form = try req.content.decode(ManagePages.PenugasanForm.self)
+        do {
+            guard let kind = PenugasanKind(rawValue: form.jenis) else {
+                throw RuleViolation(code: "penugasan.kind", field: "jenis",
+                                    message: Message(id: "Pilih jenis penugasan.", en: "Choose the kind."))
+            }
+            guard let start = CalendarDate(iso: form.mulai.trimmingCharacters(in: .whitespaces)) else {
+                throw RuleViolation(code: "penugasan.start", field: "mulai",
+                                    message: Message(id: "Tanggal mulai harus tanggal yang sah, mis. 2026-08-01.",
+                                                     en: "The start must be a valid date, e.g. 2026-08-01."))
+            }
+            let endText = form.selesai.trimmingCharacters(in: .whitespaces)
+            let end = endText.isEmpty ? nil : CalendarDate(iso: endText)
+            if !endText.isEmpty && end == nil {
+                throw RuleViolation(code: "penugasan.end", field: "selesai",
+                                    message: Message(id: "Tanggal selesai harus tanggal yang sah atau dikosongkan.",
+                                                     en: "The end must be a valid date or empty."))
+            }
+            try requireFilled(form.sk, "sk", "Nomor SK")
+            guard let pegawai = UUID(uuidString: form.pegawai), let jabatan = UUID(uuidString: form.jabatan) else {
+                throw RuleViolation(code: "penugasan.choose", field: "jabatan",
+                                    message: Message(id: "Pilih pegawai dan jabatan.", en: "Choose the employee and the position."))
+            }
+            try await writer(req, pemda).assign(pegawaiID: pegawai, jabatanID: jabatan, kind: kind, start: start, end: end,
+                                                decree: form.sk.trimmingCharacters(in: .whitespaces))
+            return req.redirect(to: "/pemda/\(pemda.code)/jabatan", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await renderPenugasan(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
+        }
+    }
+
     // MARK: helpers
+
+    func renderPenugasan(_ req: Request, _ pemda: Pemda, _ form: ManagePages.PenugasanForm, _ errors: FormErrors,
+                         status: HTTPResponseStatus) async throws -> Response
+    {
+        let people = try await Pegawai.query(on: req.db).filter(\.$pemda.$id == pemda.requireID()).sort(\.$name).all()
+            .map { (id: $0.id!.uuidString, label: $0.name + ($0.nip.flatMap { try? Nip($0).grouped }.map { " (\($0))" } ?? "")) }
+        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
+        return HTMLResponse.make(ManagePages.penugasan(pemda, people: people, positions: positions, form: form,
+                                                       errors: errors, csrf: req.csrfToken), status: status)
+    }
+
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
         PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)

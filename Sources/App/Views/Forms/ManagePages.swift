@@ -21,6 +21,39 @@ enum ManagePages {
         var atasan: String = ""
     }
 
+    struct PenugasanForm: Codable, Sendable {
+        var pegawai: String = ""
+        var jabatan: String = ""
+        var jenis: String = PenugasanKind.definitif.rawValue
+        var mulai: String = ""
+        var selesai: String = ""
+        var sk: String = ""
+    }
+
+    static func penugasan(_ pemda: Pemda, people: [(id: String, label: String)], positions: [JabatanRow],
+                          form: PenugasanForm, errors: FormErrors, csrf: String) -> String
+    {
+        let kinds: [FormView.Option] = [.init(value: "definitif", label: "Definitif"),
+                                        .init(value: "plt", label: "Plt. (Pelaksana Tugas)"),
+                                        .init(value: "plh", label: "Plh. (Pelaksana Harian)")]
+        return Layout.page(title: "Penugasan baru", crumbs: PemdaPages.crumbs(pemda, "Penugasan baru"),
+                           pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text("Tetapkan pejabat")),
+            FormView.form(action: "/pemda/\(pemda.code)/penugasan/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
+                FormView.select("pegawai", "Pegawai", options: people.map { .init(value: $0.id, label: $0.label) },
+                                selected: form.pegawai, errors: errors),
+                FormView.select("jabatan", "Jabatan", options: positions.map {
+                    .init(value: $0.id.uuidString, label: String(repeating: "— ", count: min($0.depth, 4)) + $0.name)
+                }, selected: form.jabatan, errors: errors),
+                FormView.select("jenis", "Jenis penugasan", options: kinds, selected: form.jenis, errors: errors),
+                FormView.text("mulai", "Mulai (tttt-bb-hh)", value: form.mulai, errors: errors, hint: "Mis. 2026-08-01"),
+                FormView.text("selesai", "Selesai (tttt-bb-hh)", value: form.selesai, errors: errors, required: false,
+                              hint: "Kosongkan bila masih berlangsung"),
+                FormView.text("sk", "Nomor SK / Surat Perintah", value: form.sk, errors: errors),
+            ])
+        ))
+    }
+
     struct PegawaiForm: Codable, Sendable {
         var nip: String = ""
         var nama: String = ""
