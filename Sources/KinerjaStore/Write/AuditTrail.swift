@@ -16,9 +16,27 @@ public enum AuditTrail {
                                         unitID: UUID? = nil, reason: String? = nil, context: AuditContext,
                                         on db: any Database) async throws
     {
-        let event = AuditEvent(pemdaID: pemdaID, at: Date(), context: context, entity: M.schema, entityID: entityID,
-                               unitID: unitID, action: action, before: try before.map(snapshot),
-                               after: try after.map(snapshot), reason: reason)
-        try await event.create(on: db)
+        try await record(action, entity: M.schema, beforeSnapshot: try before.map(snapshot),
+                         after: try after.map(snapshot), entityID: entityID, pemdaID: pemdaID, unitID: unitID,
+                         reason: reason, context: context, on: db)
+    }
+
+    /// For an update: `beforeSnapshot` is taken with `snapshot` before the row is changed in place.
+    public static func recordUpdate<M: Model>(of model: M, beforeSnapshot: String, pemdaID: UUID?, unitID: UUID? = nil,
+                                              reason: String? = nil, context: AuditContext, on db: any Database)
+        async throws where M.IDValue == UUID
+    {
+        try await record(.update, entity: M.schema, beforeSnapshot: beforeSnapshot, after: try snapshot(model),
+                         entityID: try model.requireID(), pemdaID: pemdaID, unitID: unitID, reason: reason,
+                         context: context, on: db)
+    }
+
+    static func record(_ action: AuditAction, entity: String, beforeSnapshot: String?, after: String?, entityID: UUID,
+                       pemdaID: UUID?, unitID: UUID?, reason: String?, context: AuditContext,
+                       on db: any Database) async throws
+    {
+        try await AuditEvent(pemdaID: pemdaID, at: Date(), context: context, entity: entity, entityID: entityID,
+                             unitID: unitID, action: action, before: beforeSnapshot, after: after, reason: reason)
+            .create(on: db)
     }
 }

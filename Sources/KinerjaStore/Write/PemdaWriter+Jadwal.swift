@@ -10,14 +10,14 @@ extension PemdaWriter {
             if let existing = try await Jadwal.query(on: db).filter(\.$pemda.$id == w.pemdaID)
                 .filter(\.$year == year).filter(\.$stage == window.stage).first()
             {
-                let before = existing.clone()
+                let before = try AuditTrail.snapshot(existing)
                 existing.opens = window.opens.description
                 existing.closes = window.closes.description
                 existing.reopenedUntil = nil
                 existing.reopenReason = nil
                 try await existing.update(on: db)
-                try await AuditTrail.record(.update, before: before, after: existing, entityID: existing.requireID(),
-                                            pemdaID: w.pemdaID, context: w.audit, on: db)
+                try await AuditTrail.recordUpdate(of: existing, beforeSnapshot: before, pemdaID: w.pemdaID,
+                                                  context: w.audit, on: db)
             } else {
                 _ = try await w.create(Jadwal(pemdaID: w.pemdaID, year: year, window: window), unitID: nil)
             }
@@ -38,12 +38,12 @@ extension PemdaWriter {
                     message: Message(id: "Jadwal \(stage.label.id) tahun \(year) belum ditetapkan.",
                                      en: "No schedule is set for \(stage.label.en) \(year)."))
             }
-            let before = jadwal.clone()
+            let before = try AuditTrail.snapshot(jadwal)
             jadwal.reopenedUntil = until.description
             jadwal.reopenReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             try await jadwal.update(on: db)
-            try await AuditTrail.record(.update, before: before, after: jadwal, entityID: jadwal.requireID(),
-                                        pemdaID: w.pemdaID, reason: jadwal.reopenReason, context: w.audit, on: db)
+            try await AuditTrail.recordUpdate(of: jadwal, beforeSnapshot: before, pemdaID: w.pemdaID,
+                                              reason: jadwal.reopenReason, context: w.audit, on: db)
         }
     }
 
@@ -54,21 +54,5 @@ extension PemdaWriter {
             let window = jadwal.window
         else { return }
         try window.checkOpen(on: today)
-    }
-}
-
-extension Jadwal {
-    /// A detached copy for the audit trail's "before".
-    func clone() -> Jadwal {
-        let copy = Jadwal()
-        copy.id = id
-        copy.$pemda.id = $pemda.id
-        copy.year = year
-        copy.stage = stage
-        copy.opens = opens
-        copy.closes = closes
-        copy.reopenedUntil = reopenedUntil
-        copy.reopenReason = reopenReason
-        return copy
     }
 }

@@ -168,9 +168,8 @@ public struct PemdaWriter: Sendable {
                 let before = try AuditTrail.snapshot(existing)
                 existing.value = canonical
                 try await existing.update(on: db)
-                try await AuditEvent(pemdaID: w.pemdaID, at: Date(), context: w.audit, entity: IndikatorTarget.schema,
-                                     entityID: existing.requireID(), unitID: nil, action: .update, before: before,
-                                     after: AuditTrail.snapshot(existing), reason: nil).create(on: db)
+                try await AuditTrail.recordUpdate(of: existing, beforeSnapshot: before, pemdaID: w.pemdaID,
+                                                  context: w.audit, on: db)
             } else {
                 _ = try await w.create(IndikatorTarget(pemdaID: w.pemdaID, indikatorID: indikatorID, year: year,
                                                        period: period, value: canonical), unitID: nil)

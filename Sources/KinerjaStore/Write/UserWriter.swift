@@ -93,9 +93,9 @@ public enum UserWriter {
             try await record.create(on: db)
             let id = try record.requireID()
             for unitID in user.unitIDs { try await UserUnit(userID: id, unitID: unitID).create(on: db) }
-            try await AuditEvent(pemdaID: user.pemdaID, at: Date(), context: audit, entity: AppUser.schema, entityID: id,
-                                 unitID: nil, action: .create, before: nil, after: try AccountSnapshot(record).json,
-                                 reason: nil).create(on: db)
+            try await AuditTrail.record(.create, entity: AppUser.schema, beforeSnapshot: nil,
+                                        after: try AccountSnapshot(record).json, entityID: id, pemdaID: user.pemdaID,
+                                        unitID: nil, reason: nil, context: audit, on: db)
             return id
         }
     }
@@ -127,10 +127,11 @@ public enum UserWriter {
             user.failedLogins = 0
             user.lockedUntil = nil
             try await user.update(on: db)
-            try await AuditEvent(pemdaID: user.$pemda.id, at: Date(), context: audit, entity: AppUser.schema,
-                                 entityID: userID, unitID: nil, action: .update, before: nil,
-                                 after: try AccountSnapshot(user).json,
-                                 reason: mustChange ? "kata sandi diatur ulang oleh admin" : "kata sandi diganti").create(on: db)
+            try await AuditTrail.record(.update, entity: AppUser.schema, beforeSnapshot: nil,
+                                        after: try AccountSnapshot(user).json, entityID: userID,
+                                        pemdaID: user.$pemda.id, unitID: nil,
+                                        reason: mustChange ? "kata sandi diatur ulang oleh admin" : "kata sandi diganti",
+                                        context: audit, on: db)
         }
     }
 
