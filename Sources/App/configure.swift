@@ -40,6 +40,7 @@ public func configure(_ app: Application) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Outermost first: error pages get the security headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(LanguageMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentUserMiddleware())

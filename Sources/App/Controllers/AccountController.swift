@@ -82,7 +82,7 @@ struct AccountController: Sendable {
                                              mustChange: true, audit: req.auditContext, on: req.db)
             return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
         } catch let violation as RuleViolation {
-            throw Abort(.unprocessableEntity, reason: violation.message.id)
+            throw Abort(.unprocessableEntity, reason: violation.message.text)
         }
     }
 

@@ -33,11 +33,11 @@ struct LoginController: Sendable {
         }
         let now = Date()
         if let until = user.lockedUntil, until > now {
-            return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).id)
+            return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).text)
         }
         guard try await req.password.async.verify(form.password, created: user.passwordHash) else {
             if let until = try await UserWriter.recordFailure(userID: user.requireID(), now: now, on: req.db) {
-                return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).id)
+                return refuse(LoginThrottle.lockedMessage(minutes: Self.minutes(until.timeIntervalSince(now))).text)
             }
             return refuse(wrong)
         }

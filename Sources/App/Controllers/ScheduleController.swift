@@ -45,7 +45,7 @@ struct ScheduleController: Sendable {
             try await writer(req, pemda).setJadwal(year: year, window: JadwalWindow(stage: stage, opens: opens, closes: closes))
             return req.redirect(to: "/pemda/\(pemda.code)/jadwal?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
-            return try await render(req, pemda, year: year, error: violation.message.id, status: .unprocessableEntity)
+            return try await render(req, pemda, year: year, error: violation.message.text, status: .unprocessableEntity)
         }
     }
 
@@ -64,7 +64,7 @@ struct ScheduleController: Sendable {
                                                       today: .todayInJakarta())
             return req.redirect(to: "/pemda/\(pemda.code)/jadwal?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
-            return try await render(req, pemda, year: year, error: violation.message.id, status: .unprocessableEntity)
+            return try await render(req, pemda, year: year, error: violation.message.text, status: .unprocessableEntity)
         }
     }
 
@@ -87,7 +87,7 @@ struct ScheduleController: Sendable {
                                                    today: .todayInJakarta())
             return req.redirect(to: "/pemda/\(pemda.code)/rkt/\(unitID.uuidString)?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
-            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.id,
+            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
                                        status: .unprocessableEntity)
         }
     }

@@ -35,7 +35,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
         switch error {
         case let violation as RuleViolation:
-            return (.unprocessableEntity, violation.message.id, violation.field)
+            return (.unprocessableEntity, violation.message.text, violation.field)
         case let abort as any AbortError:
             return (abort.status, abort.status == .notFound ? "Halaman atau data tidak ditemukan." : abort.reason, nil)
         default:

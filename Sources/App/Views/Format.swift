@@ -5,7 +5,15 @@ import Plot
 
 /// Small view helpers shared by the pages.
 enum Fmt {
-    static func date(_ iso: String) -> String { CalendarDate(iso: iso).map(IDFormat.date) ?? iso }
+    static func date(_ iso: String) -> String { CalendarDate(iso: iso).map(date) ?? iso }
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                "October", "November", "December"]
+
+    /// `23 November 2026`, with the month named in the interface language.
+    static func date(_ date: CalendarDate) -> String {
+        Lang.current == .en ? "\(date.day) \(englishMonths[date.month - 1]) \(date.year)" : IDFormat.date(date)
+    }
 
     static func rupiah(_ amount: Int64?) -> String { amount.map { IDFormat.rupiah($0) } ?? "–" }
 

@@ -21,19 +21,27 @@ enum Layout {
     /// The header's account corner: a sign-in link, or the user's name with a sign-out button.
     static func account() -> Node<HTML.BodyContext> {
         guard let viewer = Viewer.current else {
-            return .a(.class("account"), .href("/masuk"), .text("Masuk"))
+            return .a(.class("account"), .href("/masuk"), .text(L("Masuk", "Sign in")))
         }
         return .form(.class("account"), .method(.post), .action("/keluar"),
                      .a(.href("/akun/kata-sandi"), .text(viewer.displayName)),
                      .input(.type(.hidden), .name("_csrf"), .value(viewer.csrfToken)),
-                     .button(.type(.submit), .text("Keluar")))
+                     .button(.type(.submit), .text(L("Keluar", "Sign out"))))
+    }
+
+    /// A link to the same page in the other language, named in that language so its speakers find it.
+    static func languageSwitch() -> Node<HTML.BodyContext> {
+        let other = Lang.current.other
+        return .a(.class("lang"), .href(LanguageMiddleware.link(to: other, from: Lang.pagePath)),
+                  .attribute(named: "hreflang", value: other.htmlCode), .attribute(named: "lang", value: other.htmlCode),
+                  .text(other.name))
     }
 
     static func page(title: String, crumbs: [Crumb] = [], pemda: (code: String, name: String)? = nil,
                      body: Node<HTML.BodyContext>) -> String
     {
         HTML(
-            .lang(.indonesian),
+            .attribute(named: "lang", value: Lang.current.htmlCode),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -41,37 +49,39 @@ enum Layout {
                 .stylesheet("/static/kinerja.css")
             ),
             .body(
-                .a(.class("skip"), .href("#isi"), .text("Langsung ke isi")),
+                .a(.class("skip"), .href("#isi"), .text(L("Langsung ke isi", "Skip to content"))),
                 .header(
                     .class("top"),
                     .a(.class("brand"), .href("/"), .text("Kinerja")),
                     .unwrap(pemda) { pemda in
                         .nav(
-                            .attribute(named: "aria-label", value: "Menu Pemda"),
+                            .attribute(named: "aria-label", value: L("Menu Pemda", "Pemda menu")),
                             .ul(
                                 .li(.a(.href("/pemda/\(pemda.code)"), .text(pemda.name))),
                                 .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
-                                .li(.a(.href("/pemda/\(pemda.code)/unit"), .text("Perangkat Daerah"))),
-                                .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text("Jabatan"))),
+                                .li(.a(.href("/pemda/\(pemda.code)/unit"), .text(L("Perangkat Daerah", "Agencies")))),
+                                .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text(L("Jabatan", "Positions")))),
                                 .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
-                                    .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text("Jadwal")))),
+                                    .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text(L("Jadwal", "Schedules"))))),
                                 .if(may(.create, Subject(.user, pemda: pemda.code)),
-                                    .li(.a(.href("/pemda/\(pemda.code)/pengguna"), .text("Pengguna")))),
+                                    .li(.a(.href("/pemda/\(pemda.code)/pengguna"), .text(L("Pengguna", "Users"))))),
                                 .if(may(.read, Subject(.audit, pemda: pemda.code)),
-                                    .li(.a(.href("/pemda/\(pemda.code)/audit"), .text("Jejak audit"))))
+                                    .li(.a(.href("/pemda/\(pemda.code)/audit"), .text(L("Jejak audit", "Audit trail")))))
                             )
                         )
                     },
+                    languageSwitch(),
                     account()
                 ),
                 .if(!crumbs.isEmpty,
-                    .nav(.class("crumbs"), .attribute(named: "aria-label", value: "Lokasi halaman"),
+                    .nav(.class("crumbs"), .attribute(named: "aria-label", value: L("Lokasi halaman", "You are here")),
                          .ol(.forEach(crumbs) { crumb in
                              .li(crumb.url.map { .a(.href($0), .text(crumb.title)) } ?? .text(crumb.title))
                          }))),
                 .main(.id("isi"), body),
                 .footer(.class("foot"),
-                        .text("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. "),
+                        .text(L("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. ",
+                              "Kinerja: performance accountability for Indonesian local governments. ")),
                         .a(.href("/api/openapi.yaml"), .text("API")))
             )
         ).render()

@@ -10,9 +10,9 @@ struct FormErrors {
 
     init(_ violation: RuleViolation) {
         if let field = violation.field {
-            byField[field] = violation.message.id
+            byField[field] = violation.message.text
         } else {
-            general = violation.message.id
+            general = violation.message.text
         }
     }
 
@@ -32,7 +32,7 @@ enum FormView {
             .unwrap(errors.general) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .if(!errors.byField.isEmpty,
                 .p(.class("error"), .attribute(named: "role", value: "alert"),
-                   .text("Periksa isian yang ditandai di bawah."))),
+                   .text(L("Periksa isian yang ditandai di bawah.", "Check the fields marked below.")))),
             .form(.class("stack"), .method(.post), .action(action),
                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                   .group(fields),
@@ -45,7 +45,7 @@ enum FormView {
     {
         let error = errors.byField[name]
         return .group(
-            .label(.for(name), .text(label + (required ? "" : " (opsional)"))),
+            .label(.for(name), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
             .unwrap(hint) { .element(named: "small", nodes: [.id("\(name)-hint"), .text($0)]) },
             .input(.id(name), .name(name), .type(.text), .value(value), .required(required),
                    .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),

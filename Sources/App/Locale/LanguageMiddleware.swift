@@ -1,0 +1,32 @@
+import Vapor
+
+/// Picks the language: `?lang=en` (or `id`) switches and is remembered in a cookie; otherwise the cookie decides, and
+/// without one the interface speaks Bahasa Indonesia whatever the browser prefers, as the users' documents do.
+struct LanguageMiddleware: AsyncMiddleware {
+    static let cookie = "kinerja_bahasa"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let chosen = request.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
+        let lang = chosen ?? request.cookies[Self.cookie].flatMap { Lang(rawValue: $0.string) } ?? .id
+        let path = request.url.path + Self.queryWithoutLang(request.url.query)
+        let response = try await Lang.$current.withValue(lang) {
+            try await Lang.$pagePath.withValue(path) { try await next.respond(to: request) }
+        }
+        if let chosen {
+            response.cookies[Self.cookie] = HTTPCookies.Value(string: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+                                                              isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+
+    /// The query string minus `lang`, with its leading `?` (or empty).
+    static func queryWithoutLang(_ query: String?) -> String {
+        let kept = (query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
+        return kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+    }
+
+    /// The link that shows the current page in `lang`.
+    static func link(to lang: Lang, from path: String) -> String {
+        path + (path.contains("?") ? "&" : "?") + "lang=\(lang.rawValue)"
+    }
+}
