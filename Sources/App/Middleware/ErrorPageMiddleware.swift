@@ -2,7 +2,7 @@ import Foundation
 import KinerjaCore
 import Vapor
 
-/// Turns errors into a page in Bahasa Indonesia for people and `{"error": true, "reason": …}` for the API.
+/// Turns errors into a page in the interface language for people and `{"error": true, "reason": …}` for the API.
 /// A `RuleViolation` becomes 422 with its message and field; server faults are logged and never leak details.
 struct ErrorPageMiddleware: AsyncMiddleware {
     let environment: Environment
@@ -37,10 +37,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let violation as RuleViolation:
             return (.unprocessableEntity, violation.message.text, violation.field)
         case let abort as any AbortError:
-            return (abort.status, abort.status == .notFound ? "Halaman atau data tidak ditemukan." : abort.reason, nil)
+            return (abort.status, abort.status == .notFound ? L("Halaman atau data tidak ditemukan.", "Page or data not found.") : abort.reason, nil)
         default:
             let reason = environment.isRelease
-                ? "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin." : String(describing: error)
+                ? L("Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.",
+                    "The server ran into an error. Please try again or contact the admin.")
+                : String(describing: error)
             return (.internalServerError, reason, nil)
         }
     }

@@ -7,27 +7,30 @@ enum AccountPages {
     static let assignable: [Role] = [.adminPemda, .kepalaDaerah, .pejabat, .operatorOpd, .verifikator, .inspektorat]
 
     static func list(_ pemda: Pemda, rows: [UserQueries.AccountRow], csrf: String) -> String {
-        Layout.page(title: "Pengguna", crumbs: PemdaPages.crumbs(pemda, "Pengguna"), pemda: (pemda.code, pemda.name),
-                    body: .group(
-            .h1(.text("Pengguna")),
-            Layout.actionLink("Tambah pengguna", href: "/pemda/\(pemda.code)/pengguna/baru",
+        Layout.page(title: L("Pengguna", "Users"), crumbs: PemdaPages.crumbs(pemda, L("Pengguna", "Users")),
+                    pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(L("Pengguna", "Users"))),
+            Layout.actionLink(L("Tambah pengguna", "Add a user"), href: "/pemda/\(pemda.code)/pengguna/baru",
                               if: Layout.may(.create, Subject(.user, pemda: pemda.code))),
             .table(.class("data"),
-                .thead(.tr(.th(.text("Nama pengguna")), .th(.text("Nama")), .th(.text("NIP")), .th(.text("Peran")),
-                           .th(.text("Status")), .th(.text("Atur ulang kata sandi")))),
+                .thead(.tr(.th(.text(L("Nama pengguna", "Username"))), .th(.text(L("Nama", "Name"))), .th(.text("NIP")),
+                           .th(.text(L("Peran", "Roles"))), .th(.text("Status")),
+                           .th(.text(L("Atur ulang kata sandi", "Reset password"))))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(row.username)), .td(.text(row.displayName)),
                         .td(.class("nip"), .text(row.nip.flatMap { try? Nip($0).grouped } ?? "–")),
-                        .td(.text(row.roles.map(\.label.id).joined(separator: ", "))),
-                        .td(.text(!row.active ? "Nonaktif" : row.locked ? "Terkunci sementara"
-                                  : row.mustChangePassword ? "Harus mengganti kata sandi" : "Aktif")),
+                        .td(.text(row.roles.map(\.label.text).joined(separator: ", "))),
+                        .td(.text(!row.active ? L("Nonaktif", "Inactive") : row.locked ? L("Terkunci sementara", "Locked for now")
+                                  : row.mustChangePassword ? L("Harus mengganti kata sandi", "Must change password")
+                                  : L("Aktif", "Active"))),
                         .td(.form(.class("inline"), .method(.post),
                                   .action("/pemda/\(pemda.code)/pengguna/\(row.id.uuidString)/atur-ulang"),
                                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                   .input(.type(.password), .name("kataSandi"),
-                                         .attribute(named: "aria-label", value: "Kata sandi sementara untuk \(row.username)"),
+                                         .attribute(named: "aria-label", value: L("Kata sandi sementara untuk \(row.username)",
+                                                                           "Temporary password for \(row.username)")),
                                          .attribute(named: "autocomplete", value: "new-password")),
-                                  .button(.type(.submit), .text("Atur ulang")))))
+                                  .button(.type(.submit), .text(L("Atur ulang", "Reset"))))))
                 }))
         ))
     }
@@ -37,45 +40,48 @@ enum AccountPages {
     {
         let chosen = Set(form.peran ?? [])
         let roleError = errors.byField["peran"]
-        return Layout.page(title: "Pengguna baru", crumbs: PemdaPages.crumbs(pemda, "Pengguna baru"),
+        return Layout.page(title: L("Pengguna baru", "New user"), crumbs: PemdaPages.crumbs(pemda, L("Pengguna baru", "New user")),
                            pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text("Tambah pengguna")),
-            FormView.form(action: "/pemda/\(pemda.code)/pengguna/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.text("namaPengguna", "Nama pengguna", value: form.namaPengguna, errors: errors),
-                FormView.text("nama", "Nama lengkap dengan gelar", value: form.nama, errors: errors),
+            .h1(.text(L("Tambah pengguna", "Add a user"))),
+            FormView.form(action: "/pemda/\(pemda.code)/pengguna/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.text("namaPengguna", L("Nama pengguna", "Username"), value: form.namaPengguna, errors: errors),
+                FormView.text("nama", L("Nama lengkap dengan gelar", "Full name with titles"), value: form.nama, errors: errors),
                 FormView.text("nip", "NIP", value: form.nip, errors: errors, required: false,
-                              hint: "Agar dapat masuk dengan NIP"),
+                              hint: L("Agar dapat masuk dengan NIP", "To sign in with the NIP")),
                 .element(named: "fieldset", nodes: [
-                    .element(named: "legend", text: "Peran"),
+                    .element(named: "legend", text: L("Peran", "Roles")),
                     .forEach(assignable) { role in
                         .label(.input(.type(.checkbox), .name("peran[]"), .value(role.rawValue),
                                       .checked(chosen.contains(role.rawValue))),
-                               .text(" " + role.label.id))
+                               .text(" " + role.label.text))
                     },
                     .unwrap(roleError) { .element(named: "span", nodes: [.class("field-error"), .id("peran-error"), .text($0)]) },
                 ]),
-                FormView.select("unit", "Unit kerja (Operator OPD)", options: units.map {
+                FormView.select("unit", L("Unit kerja (Operator OPD)", "Work unit (for an agency operator)"), options: units.map {
                     .init(value: $0.id.uuidString, label: String(repeating: "— ", count: $0.depth) + $0.name)
                 }, selected: form.unit, errors: errors, allowEmpty: true),
-                FormView.select("jabatan", "Jabatan (Pejabat)", options: positions.map {
+                FormView.select("jabatan", L("Jabatan (Pejabat)", "Position (for an official)"), options: positions.map {
                     .init(value: $0.id.uuidString, label: String(repeating: "— ", count: min($0.depth, 4)) + $0.name)
                 }, selected: form.jabatan, errors: errors, allowEmpty: true),
-                FormView.password("kataSandi", "Kata sandi awal", errors: errors,
-                                  hint: "Paling sedikit \(PasswordRules.minimumLength) karakter, huruf dan angka; harus diganti saat pertama masuk."),
+                FormView.password("kataSandi", L("Kata sandi awal", "Initial password"), errors: errors,
+                                  hint: L("Paling sedikit \(PasswordRules.minimumLength) karakter, huruf dan angka; harus diganti saat pertama masuk.",
+                                          "At least \(PasswordRules.minimumLength) characters, letters and digits; to be changed at first sign-in.")),
             ])
         ))
     }
 
     static func password(csrf: String, errors: FormErrors) -> String {
-        Layout.page(title: "Ganti kata sandi", body: .group(
-            .h1(.text("Ganti kata sandi")),
+        Layout.page(title: L("Ganti kata sandi", "Change password"), body: .group(
+            .h1(.text(L("Ganti kata sandi", "Change password"))),
             .if(Viewer.current?.mustChangePassword == true,
-                .p(.class("lead"), .text("Kata sandi Anda diatur oleh admin. Gantilah sebelum melanjutkan."))),
-            FormView.form(action: "/akun/kata-sandi", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.password("lama", "Kata sandi sekarang", errors: errors, autocomplete: "current-password"),
-                FormView.password("baru", "Kata sandi baru", errors: errors,
-                                  hint: "Paling sedikit \(PasswordRules.minimumLength) karakter, huruf dan angka."),
-                FormView.password("ulangi", "Ulangi kata sandi baru", errors: errors),
+                .p(.class("lead"), .text(L("Kata sandi Anda diatur oleh admin. Gantilah sebelum melanjutkan.",
+                         "Your password was set by an admin. Change it before you go on.")))),
+            FormView.form(action: "/akun/kata-sandi", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.password("lama", L("Kata sandi sekarang", "Current password"), errors: errors, autocomplete: "current-password"),
+                FormView.password("baru", L("Kata sandi baru", "New password"), errors: errors,
+                                  hint: L("Paling sedikit \(PasswordRules.minimumLength) karakter, huruf dan angka.",
+                                          "At least \(PasswordRules.minimumLength) characters, letters and digits.")),
+                FormView.password("ulangi", L("Ulangi kata sandi baru", "Repeat the new password"), errors: errors),
             ])
         ))
     }

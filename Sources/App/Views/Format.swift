@@ -21,10 +21,10 @@ enum Fmt {
         indikator.targets.first { $0.year == year && $0.period == 0 }?.display ?? "–"
     }
 
-    static func polarity(_ p: Polarity) -> String { p == .positive ? "Positif" : "Negatif" }
+    static func polarity(_ p: Polarity) -> String { p == .positive ? L("Positif", "Positive") : L("Negatif", "Negative") }
 
     static func holder(_ holders: [Holder]) -> Node<HTML.BodyContext> {
-        guard !holders.isEmpty else { return .span(.class("muted"), .text("Kosong")) }
+        guard !holders.isEmpty else { return .span(.class("muted"), .text(L("Kosong", "Vacant"))) }
         return .forEach(holders) { holder in
             .div(.class("holder"),
                  .if(holder.kind != .definitif, .span(.class("badge"), .text(holder.kind == .plt ? "Plt." : "Plh."))),
@@ -37,12 +37,13 @@ enum Fmt {
     /// The Manual IKU of an indicator, folded under its name.
     static func manual(_ i: IndikatorView) -> Node<HTML.BodyContext> {
         .element(named: "details", nodes: [
-            .element(named: "summary", text: "Manual indikator"),
+            .element(named: "summary", text: L("Manual indikator", "Indicator manual")),
             .dl(.class("manual"),
-                .dt(.text("Definisi operasional")), .dd(.text(i.definition.isEmpty ? "–" : i.definition)),
-                .dt(.text("Cara pengukuran")), .dd(.text(i.measurement.isEmpty ? "–" : i.measurement)),
-                .dt(.text("Sumber data")), .dd(.text(i.dataSource.isEmpty ? "–" : i.dataSource)),
-                .dt(.text("Agregasi triwulan")), .dd(.text("\(i.aggregation.label.id), \(i.entryMode.label.id.lowercased())"))),
+                .dt(.text(L("Definisi operasional", "Operational definition"))), .dd(.text(i.definition.isEmpty ? "–" : i.definition)),
+                .dt(.text(L("Cara pengukuran", "Measurement"))), .dd(.text(i.measurement.isEmpty ? "–" : i.measurement)),
+                .dt(.text(L("Sumber data", "Data source"))), .dd(.text(i.dataSource.isEmpty ? "–" : i.dataSource)),
+                .dt(.text(L("Agregasi triwulan", "Quarterly aggregation"))),
+                .dd(.text("\(i.aggregation.label.text), \(i.entryMode.label.text.lowercased())"))),
         ])
     }
 
@@ -52,8 +53,8 @@ enum Fmt {
             .class("data"),
             .caption(.text(caption)),
             .thead(.tr(
-                .th(.text("Kode")), .th(.text("Indikator")), .th(.text("Satuan")), .th(.text("Polaritas")),
-                .th(.class("num"), .text("Kondisi awal")),
+                .th(.text(L("Kode", "Code"))), .th(.text(L("Indikator", "Indicator"))), .th(.text(L("Satuan", "Unit of measure"))),
+                .th(.text(L("Polaritas", "Polarity"))), .th(.class("num"), .text(L("Kondisi awal", "Baseline"))),
                 .forEach(years) { .th(.class("num"), .text("Target \($0)")) }
             )),
             .tbody(.forEach(indikator) { i in

@@ -8,18 +8,22 @@ enum PlanPages {
     static func rpjmd(_ pemda: Pemda, _ tree: RpjmdTree) -> String {
         Layout.page(title: "RPJMD", crumbs: PemdaPages.crumbs(pemda, "RPJMD"), pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text("RPJMD \(pemda.name) \(tree.periode.startYear)–\(tree.periode.endYear)")),
-            .p(.class("muted"), .text("Dasar hukum: \(tree.periode.perdaNumber), tanggal \(Fmt.date(tree.periode.perdaDate)).")),
-            .section(.class("visi"), .h2(.text("Visi")), .p(.text(tree.visi))),
+            .p(.class("muted"), .text(L("Dasar hukum: \(tree.periode.perdaNumber), tanggal \(Fmt.date(tree.periode.perdaDate)).",
+                                        "Legal basis: \(tree.periode.perdaNumber), dated \(Fmt.date(tree.periode.perdaDate))."))),
+            .section(.class("visi"), .h2(.text(L("Visi", "Vision"))), .p(.text(tree.visi))),
             .forEach(tree.misi) { misi in
                 .section(.class("misi"),
-                    .h2(.text("Misi \(misi.number): \(misi.text)")),
+                    .h2(.text(L("Misi \(misi.number): \(misi.text)", "Mission \(misi.number): \(misi.text)"))),
                     .forEach(misi.tujuan) { tujuan in
                         .div(.class("tujuan"),
-                            .h3(.text("Tujuan \(misi.number).\(tujuan.number): \(tujuan.text)")),
+                            .h3(.text(L("Tujuan \(misi.number).\(tujuan.number): \(tujuan.text)",
+                                        "Goal \(misi.number).\(tujuan.number): \(tujuan.text)"))),
                             .forEach(tujuan.sasaran) { sasaran in
                                 .div(.class("sasaran"),
-                                    .h4(.text("Sasaran \(misi.number).\(tujuan.number).\(sasaran.number): \(sasaran.text)")),
-                                    Fmt.indicatorTable(sasaran.indikator, years: tree.years, caption: "Indikator sasaran"))
+                                    .h4(.text(L("Sasaran \(misi.number).\(tujuan.number).\(sasaran.number): \(sasaran.text)",
+                                                "Objective \(misi.number).\(tujuan.number).\(sasaran.number): \(sasaran.text)"))),
+                                    Fmt.indicatorTable(sasaran.indikator, years: tree.years,
+                                                       caption: L("Indikator sasaran", "Objective indicators")))
                             })
                     })
             }
@@ -28,25 +32,30 @@ enum PlanPages {
 
     static func renstra(_ pemda: Pemda, _ tree: RenstraTree) -> String {
         Layout.page(title: "Renstra \(tree.unitName)", crumbs: [
-            .init(title: "Beranda", url: "/"), .init(title: pemda.name, url: "/pemda/\(pemda.code)"),
-            .init(title: "Perangkat Daerah", url: "/pemda/\(pemda.code)/unit"), .init(title: "Renstra", url: nil),
+            .init(title: L("Beranda", "Home"), url: "/"), .init(title: pemda.name, url: "/pemda/\(pemda.code)"),
+            .init(title: L("Perangkat Daerah", "Agencies"), url: "/pemda/\(pemda.code)/unit"), .init(title: "Renstra", url: nil),
         ], pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text("Renstra \(tree.unitName) \(tree.years.first ?? 0)–\(tree.years.last ?? 0)")),
-            .p(.class("muted"), .text("Dasar hukum: \(tree.legalNumber), tanggal \(Fmt.date(tree.legalDate)). Nomenklatur: \(tree.nomenklaturVersion).")),
-            .h2(.text("Sasaran Strategis")),
+            .p(.class("muted"), .text(L("Dasar hukum: \(tree.legalNumber), tanggal \(Fmt.date(tree.legalDate)). Nomenklatur: \(tree.nomenklaturVersion).",
+                                        "Legal basis: \(tree.legalNumber), dated \(Fmt.date(tree.legalDate)). Nomenclature: \(tree.nomenklaturVersion)."))),
+            .h2(.text(L("Sasaran Strategis", "Strategic objectives (Sasaran Strategis)"))),
             .forEach(tree.sasaran) { s in
                 .div(.class("sasaran"),
                     .h3(.text("\(s.number). \(s.text)")),
-                    .unwrap(s.rpjmdSasaran) { .p(.class("muted"), .text("Mendukung sasaran RPJMD: \($0)")) },
-                    Fmt.indicatorTable(s.indikator, years: tree.years, caption: "Indikator sasaran strategis"))
+                    .unwrap(s.rpjmdSasaran) {
+                        .p(.class("muted"), .text(L("Mendukung sasaran RPJMD: \($0)", "Supports RPJMD objective: \($0)")))
+                    },
+                    Fmt.indicatorTable(s.indikator, years: tree.years,
+                                       caption: L("Indikator sasaran strategis", "Strategic objective indicators")))
             },
-            .h2(.text("Program, Kegiatan dan Sub Kegiatan")),
+            .h2(.text(L("Program, Kegiatan dan Sub Kegiatan", "Programs, Kegiatan and Sub Kegiatan"))),
             .div(.class("scroll"), .table(.class("data wide"),
-                .caption(.text("Target kinerja dan pagu indikatif (Rp)")),
-                .thead(.tr(.th(.text("Kode")), .th(.text("Program / Kegiatan / Sub Kegiatan")), .th(.text("Indikator")),
-                           .th(.text("Satuan")),
+                .caption(.text(L("Target kinerja dan pagu indikatif (Rp)", "Performance targets and indicative budget ceilings (pagu, Rp)"))),
+                .thead(.tr(.th(.text(L("Kode", "Code"))), .th(.text("Program / Kegiatan / Sub Kegiatan")),
+                           .th(.text(L("Indikator", "Indicator"))),
+                           .th(.text(L("Satuan", "Unit of measure"))),
                            .forEach(tree.years) { .th(.class("num"), .text("Target \($0)")) },
-                           .forEach(tree.years) { .th(.class("num"), .text("Pagu \($0) (Rp)")) })),
+                           .forEach(tree.years) { .th(.class("num"), .text(L("Pagu \($0) (Rp)", "Budget ceiling \($0) (Rp)"))) })),
                 .tbody(.forEach(flatten(tree.programs)) { item in
                     .tr(.class("lvl-\(item.level.rawValue)"),
                         .td(.class("code"), .text(item.code)),

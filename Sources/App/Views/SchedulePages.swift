@@ -6,46 +6,47 @@ import Plot
 /// The schedule of a year, and a unit's RKT with its targets.
 enum SchedulePages {
     static func stateText(_ row: JadwalRow) -> String {
-        guard let state = row.state else { return "Belum ditetapkan" }
-        var text = state.label.id
-        if state == .dibukaKembali, let until = row.reopenedUntil { text += " sampai \(Fmt.date(until))" }
+        guard let state = row.state else { return L("Belum ditetapkan", "Not set") }
+        var text = state.label.text
+        if state == .dibukaKembali, let until = row.reopenedUntil { text += L(" sampai \(Fmt.date(until))", " until \(Fmt.date(until))") }
         return text
     }
 
     static func jadwal(_ pemda: Pemda, year: Int, rows: [JadwalRow], error: String?, csrf: String) -> String {
-        let stages = JadwalStage.allCases.map { FormView.Option(value: $0.rawValue, label: $0.label.id) }
+        let stages = JadwalStage.allCases.map { FormView.Option(value: $0.rawValue, label: $0.label.text) }
         let mayEdit = Layout.may(.update, Subject(.jadwal, pemda: pemda.code))
-        return Layout.page(title: "Jadwal \(year)", crumbs: PemdaPages.crumbs(pemda, "Jadwal \(year)"),
+        let title = L("Jadwal \(year)", "Schedule \(year)")
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title),
                            pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text("Jadwal tahun \(year)")),
+            .h1(.text(L("Jadwal tahun \(year)", "Schedule for \(year)"))),
             .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .table(.class("data"),
-                .thead(.tr(.th(.text("Tahap")), .th(.text("Dibuka")), .th(.text("Ditutup")), .th(.text("Status")),
-                           .th(.text("Alasan dibuka kembali")))),
+                .thead(.tr(.th(.text(L("Tahap", "Stage"))), .th(.text(L("Dibuka", "Opens"))), .th(.text(L("Ditutup", "Closes"))),
+                           .th(.text("Status")), .th(.text(L("Alasan dibuka kembali", "Reason for reopening"))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(row.stage.label.id)), .td(.text(row.opens.map(Fmt.date) ?? "–")),
+                    .tr(.td(.text(row.stage.label.text)), .td(.text(row.opens.map(Fmt.date) ?? "–")),
                         .td(.text(row.closes.map(Fmt.date) ?? "–")),
                         .td(.class("state"), .attribute(named: "data-stage", value: row.stage.rawValue), .text(stateText(row))),
                         .td(.text(row.reopenReason ?? "")))
                 })),
             .if(mayEdit, .group(
-                .h2(.text("Tetapkan jadwal")),
+                .h2(.text(L("Tetapkan jadwal", "Set the schedule"))),
                 .form(.class("stack"), .id("jadwal-form"), .method(.post), .action("/pemda/\(pemda.code)/jadwal?tahun=\(year)"),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .label(.for("tahap"), .text("Tahap")), FormView.selectElement("tahap", options: stages, selected: "rkt"),
-                      .label(.for("dibuka"), .text("Dibuka")), .input(.id("dibuka"), .name("dibuka"), .type(.date), .required(true)),
-                      .label(.for("ditutup"), .text("Ditutup")), .input(.id("ditutup"), .name("ditutup"), .type(.date), .required(true)),
-                      .button(.type(.submit), .text("Simpan"))),
-                .h2(.text("Buka kembali")),
+                      .label(.for("tahap"), .text(L("Tahap", "Stage"))), FormView.selectElement("tahap", options: stages, selected: "rkt"),
+                      .label(.for("dibuka"), .text(L("Dibuka", "Opens"))), .input(.id("dibuka"), .name("dibuka"), .type(.date), .required(true)),
+                      .label(.for("ditutup"), .text(L("Ditutup", "Closes"))), .input(.id("ditutup"), .name("ditutup"), .type(.date), .required(true)),
+                      .button(.type(.submit), .text(L("Simpan", "Save")))),
+                .h2(.text(L("Buka kembali", "Reopen"))),
                 .form(.class("stack"), .id("reopen-form"), .method(.post),
                       .action("/pemda/\(pemda.code)/jadwal/buka-kembali?tahun=\(year)"),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .label(.for("tahap-buka"), .text("Tahap")),
+                      .label(.for("tahap-buka"), .text(L("Tahap", "Stage"))),
                       .element(named: "select", nodes: [.attribute(named: "id", value: "tahap-buka"), .attribute(named: "name", value: "tahap")]
                                + stages.map { .element(named: "option", nodes: [.attribute(named: "value", value: $0.value), .text($0.label)]) }),
-                      .label(.for("sampai"), .text("Dibuka kembali sampai")), .input(.id("sampai"), .name("sampai"), .type(.date), .required(true)),
-                      .label(.for("alasan"), .text("Alasan")), .input(.id("alasan"), .name("alasan"), .type(.text), .required(true)),
-                      .button(.type(.submit), .text("Buka kembali")))
+                      .label(.for("sampai"), .text(L("Dibuka kembali sampai", "Reopened until"))), .input(.id("sampai"), .name("sampai"), .type(.date), .required(true)),
+                      .label(.for("alasan"), .text(L("Alasan", "Reason"))), .input(.id("alasan"), .name("alasan"), .type(.text), .required(true)),
+                      .button(.type(.submit), .text(L("Buka kembali", "Reopen"))))
             ))
         ))
     }
@@ -54,16 +55,18 @@ enum SchedulePages {
         let mayEdit = Layout.may(.update, Subject(.rkt, pemda: pemda.code, unit: rkt.unitCode))
         return Layout.page(title: "RKT \(rkt.unitName) \(rkt.year)", crumbs: PemdaPages.crumbs(pemda, "RKT \(rkt.year)"),
                            pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text("Rencana Kinerja Tahunan \(rkt.unitName) \(rkt.year)")),
-            .p(.class("muted"), .id("rkt-jadwal"), .text("Jadwal penyusunan RKT: \(jadwal.map(stateText) ?? "Belum ditetapkan")")),
+            .h1(.text(L("Rencana Kinerja Tahunan \(rkt.unitName) \(rkt.year)", "Annual performance plan (RKT) \(rkt.unitName) \(rkt.year)"))),
+            .p(.class("muted"), .id("rkt-jadwal"), .text(L("Jadwal penyusunan RKT: ", "RKT drafting schedule: ")
+                                                         + (jadwal.map(stateText) ?? L("Belum ditetapkan", "Not set")))),
             .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .forEach(rkt.sasaran) { sasaran in
                 .section(.h2(.text("\(sasaran.number). \(sasaran.text)")),
                     .table(.class("data"),
-                        .thead(.tr(.th(.text("Indikator")), .th(.text("Satuan")), .th(.class("num"), .text("Target \(rkt.year)")),
-                                   .th(.class("num"), .text("TW I")), .th(.class("num"), .text("TW II")),
-                                   .th(.class("num"), .text("TW III")), .th(.class("num"), .text("TW IV")),
-                                   .if(mayEdit, .th(.text("Ubah target"))))),
+                        .thead(.tr(.th(.text(L("Indikator", "Indicator"))), .th(.text(L("Satuan", "Unit of measure"))),
+                                   .th(.class("num"), .text("Target \(rkt.year)")),
+                                   .th(.class("num"), .text(L("TW I", "Q1"))), .th(.class("num"), .text(L("TW II", "Q2"))),
+                                   .th(.class("num"), .text(L("TW III", "Q3"))), .th(.class("num"), .text(L("TW IV", "Q4"))),
+                                   .if(mayEdit, .th(.text(L("Ubah target", "Change target")))))),
                         .tbody(.forEach(sasaran.indikator) { i in
                             .tr(.td(.text(i.name)), .td(.text(i.satuan)),
                                 .td(.class("num"), .attribute(named: "data-indikator", value: i.id.uuidString), .text(Fmt.target(i, year: rkt.year))),
@@ -74,9 +77,10 @@ enum SchedulePages {
                                     .action("/pemda/\(pemda.code)/rkt/\(rkt.unitID.uuidString)/target?tahun=\(rkt.year)"),
                                     .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                     .input(.type(.hidden), .name("indikator"), .value(i.id.uuidString)),
-                                    .input(.type(.text), .name("nilai"), .attribute(named: "aria-label", value: "Target baru \(i.name)"),
+                                    .input(.type(.text), .name("nilai"), .attribute(named: "aria-label",
+                                                                          value: L("Target baru \(i.name)", "New target for \(i.name)")),
                                            .attribute(named: "size", value: "8")),
-                                    .button(.type(.submit), .text("Simpan"))))))
+                                    .button(.type(.submit), .text(L("Simpan", "Save")))))))
                         }))
                 )
             }

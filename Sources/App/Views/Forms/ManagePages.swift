@@ -33,23 +33,25 @@ enum ManagePages {
     static func penugasan(_ pemda: Pemda, people: [(id: String, label: String)], positions: [JabatanRow],
                           form: PenugasanForm, errors: FormErrors, csrf: String) -> String
     {
-        let kinds: [FormView.Option] = [.init(value: "definitif", label: "Definitif"),
-                                        .init(value: "plt", label: "Plt. (Pelaksana Tugas)"),
-                                        .init(value: "plh", label: "Plh. (Pelaksana Harian)")]
-        return Layout.page(title: "Penugasan baru", crumbs: PemdaPages.crumbs(pemda, "Penugasan baru"),
+        let kinds: [FormView.Option] = [.init(value: "definitif", label: L("Definitif", "Definitive (definitif)")),
+                                        .init(value: "plt", label: L("Plt. (Pelaksana Tugas)", "Plt. (acting)")),
+                                        .init(value: "plh", label: L("Plh. (Pelaksana Harian)", "Plh. (daily stand-in)"))]
+        return Layout.page(title: L("Penugasan baru", "New assignment"),
+                           crumbs: PemdaPages.crumbs(pemda, L("Penugasan baru", "New assignment")),
                            pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text("Tetapkan pejabat")),
-            FormView.form(action: "/pemda/\(pemda.code)/penugasan/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.select("pegawai", "Pegawai", options: people.map { .init(value: $0.id, label: $0.label) },
+            .h1(.text(L("Tetapkan pejabat", "Assign an official"))),
+            FormView.form(action: "/pemda/\(pemda.code)/penugasan/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.select("pegawai", L("Pegawai", "Employee"), options: people.map { .init(value: $0.id, label: $0.label) },
                                 selected: form.pegawai, errors: errors),
-                FormView.select("jabatan", "Jabatan", options: positions.map {
+                FormView.select("jabatan", L("Jabatan", "Position"), options: positions.map {
                     .init(value: $0.id.uuidString, label: String(repeating: "— ", count: min($0.depth, 4)) + $0.name)
                 }, selected: form.jabatan, errors: errors),
-                FormView.select("jenis", "Jenis penugasan", options: kinds, selected: form.jenis, errors: errors),
-                FormView.text("mulai", "Mulai (tttt-bb-hh)", value: form.mulai, errors: errors, hint: "Mis. 2026-08-01"),
-                FormView.text("selesai", "Selesai (tttt-bb-hh)", value: form.selesai, errors: errors, required: false,
-                              hint: "Kosongkan bila masih berlangsung"),
-                FormView.text("sk", "Nomor SK / Surat Perintah", value: form.sk, errors: errors),
+                FormView.select("jenis", L("Jenis penugasan", "Type of assignment"), options: kinds, selected: form.jenis, errors: errors),
+                FormView.text("mulai", L("Mulai (tttt-bb-hh)", "Start (yyyy-mm-dd)"), value: form.mulai, errors: errors,
+                              hint: L("Mis. 2026-08-01", "E.g. 2026-08-01")),
+                FormView.text("selesai", L("Selesai (tttt-bb-hh)", "End (yyyy-mm-dd)"), value: form.selesai, errors: errors, required: false,
+                              hint: L("Kosongkan bila masih berlangsung", "Leave empty while it lasts")),
+                FormView.text("sk", L("Nomor SK / Surat Perintah", "Decree (SK) or order number"), value: form.sk, errors: errors),
             ])
         ))
     }
@@ -61,18 +63,21 @@ enum ManagePages {
     }
 
     static func unit(_ pemda: Pemda, units: [UnitRow], form: UnitForm, errors: FormErrors, csrf: String) -> String {
-        Layout.page(title: "Unit baru", crumbs: PemdaPages.crumbs(pemda, "Unit baru"), pemda: (pemda.code, pemda.name),
-                    body: .group(
-            .h1(.text("Tambah unit kerja")),
-            FormView.form(action: "/pemda/\(pemda.code)/unit/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.text("kode", "Kode unit", value: form.kode, errors: errors, hint: "Mis. 1.01.0.00.0.00.01.0000 untuk OPD, atau kode induk + .02 untuk bidang."),
-                FormView.text("nama", "Nama unit", value: form.nama, errors: errors),
-                FormView.select("jenis", "Jenis", options: UnitKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+        Layout.page(title: L("Unit baru", "New unit"), crumbs: PemdaPages.crumbs(pemda, L("Unit baru", "New unit")),
+                    pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(L("Tambah unit kerja", "Add a work unit"))),
+            FormView.form(action: "/pemda/\(pemda.code)/unit/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.text("kode", L("Kode unit", "Unit code"), value: form.kode, errors: errors,
+                              hint: L("Mis. 1.01.0.00.0.00.01.0000 untuk OPD, atau kode induk + .02 untuk bidang.",
+                                      "E.g. 1.01.0.00.0.00.01.0000 for an OPD, or the parent's code + .02 for a bidang.")),
+                FormView.text("nama", L("Nama unit", "Unit name"), value: form.nama, errors: errors),
+                FormView.select("jenis", L("Jenis", "Type"), options: UnitKind.allCases.map { .init(value: $0.rawValue, label: $0.label) },
                                 selected: form.jenis, errors: errors),
-                FormView.select("induk", "Unit induk", options: units.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: $0.depth) + $0.name) },
+                FormView.select("induk", L("Unit induk", "Parent unit"), options: units.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: $0.depth) + $0.name) },
                                 selected: form.induk, errors: errors, allowEmpty: true),
-                FormView.text("bidang", "Bidang urusan", value: form.bidang, errors: errors, required: false,
-                              hint: "Kode bidang urusan, dipisah koma, mis. 1.01 atau 2.16, 2.20"),
+                FormView.text("bidang", L("Bidang urusan", "Affairs (bidang urusan)"), value: form.bidang, errors: errors, required: false,
+                              hint: L("Kode bidang urusan, dipisah koma, mis. 1.01 atau 2.16, 2.20",
+                                      "Bidang urusan codes, comma separated, e.g. 1.01 or 2.16, 2.20")),
             ])
         ))
     }
@@ -80,31 +85,35 @@ enum ManagePages {
     static func jabatan(_ pemda: Pemda, units: [UnitRow], positions: [JabatanRow], form: JabatanForm,
                         errors: FormErrors, csrf: String) -> String
     {
-        Layout.page(title: "Jabatan baru", crumbs: PemdaPages.crumbs(pemda, "Jabatan baru"), pemda: (pemda.code, pemda.name),
-                    body: .group(
-            .h1(.text("Tambah jabatan")),
-            FormView.form(action: "/pemda/\(pemda.code)/jabatan/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.text("nama", "Nama jabatan", value: form.nama, errors: errors),
-                FormView.select("tingkat", "Tingkat", options: JabatanLevel.allCases.map { .init(value: $0.rawValue, label: $0.label.id) },
+        Layout.page(title: L("Jabatan baru", "New position"), crumbs: PemdaPages.crumbs(pemda, L("Jabatan baru", "New position")),
+                    pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(L("Tambah jabatan", "Add a position"))),
+            FormView.form(action: "/pemda/\(pemda.code)/jabatan/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.text("nama", L("Nama jabatan", "Position name"), value: form.nama, errors: errors),
+                FormView.select("tingkat", L("Tingkat", "Level"), options: JabatanLevel.allCases.map { .init(value: $0.rawValue, label: $0.label.text) },
                                 selected: form.tingkat, errors: errors),
-                FormView.text("eselon", "Eselon", value: form.eselon, errors: errors, required: false, hint: "Mis. II.b, III.a, IV.a"),
-                FormView.select("unit", "Unit kerja", options: units.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: $0.depth) + $0.name) },
+                FormView.text("eselon", L("Eselon", "Echelon (eselon)"), value: form.eselon, errors: errors, required: false,
+                              hint: L("Mis. II.b, III.a, IV.a", "E.g. II.b, III.a, IV.a")),
+                FormView.select("unit", L("Unit kerja", "Work unit"), options: units.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: $0.depth) + $0.name) },
                                 selected: form.unit, errors: errors, allowEmpty: true),
-                FormView.select("atasan", "Atasan langsung", options: positions.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: min($0.depth, 4)) + $0.name) },
+                FormView.select("atasan", L("Atasan langsung", "Direct superior"), options: positions.map { .init(value: $0.id.uuidString, label: String(repeating: "— ", count: min($0.depth, 4)) + $0.name) },
                                 selected: form.atasan, errors: errors, allowEmpty: true),
             ])
         ))
     }
 
     static func pegawai(_ pemda: Pemda, form: PegawaiForm, errors: FormErrors, csrf: String) -> String {
-        Layout.page(title: "Pegawai baru", crumbs: PemdaPages.crumbs(pemda, "Pegawai baru"), pemda: (pemda.code, pemda.name),
-                    body: .group(
-            .h1(.text("Tambah pegawai")),
-            FormView.form(action: "/pemda/\(pemda.code)/pegawai/baru", csrf: csrf, errors: errors, submit: "Simpan", fields: [
-                FormView.text("nip", "NIP", value: form.nip, errors: errors, hint: "18 digit, boleh ditulis berkelompok: 19700101 199003 1 001"),
-                FormView.text("nama", "Nama lengkap dengan gelar", value: form.nama, errors: errors),
-                FormView.text("pangkat", "Pangkat/golongan", value: form.pangkat, errors: errors, required: false,
-                              hint: "Mis. Pembina (IV/a)"),
+        Layout.page(title: L("Pegawai baru", "New employee"), crumbs: PemdaPages.crumbs(pemda, L("Pegawai baru", "New employee")),
+                    pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(L("Tambah pegawai", "Add an employee"))),
+            FormView.form(action: "/pemda/\(pemda.code)/pegawai/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+                FormView.text("nip", "NIP", value: form.nip, errors: errors,
+                              hint: L("18 digit, boleh ditulis berkelompok: 19700101 199003 1 001",
+                                      "18 digits, may be written in groups: 19700101 199003 1 001")),
+                FormView.text("nama", L("Nama lengkap dengan gelar", "Full name with titles"), value: form.nama, errors: errors),
+                FormView.text("pangkat", L("Pangkat/golongan", "Rank and grade (pangkat/golongan)"), value: form.pangkat,
+                              errors: errors, required: false,
+                              hint: L("Mis. Pembina (IV/a)", "E.g. Pembina (IV/a)")),
             ])
         ))
     }
