@@ -98,11 +98,8 @@ struct LocaleTests {
         }
     }
 
-    /// A signed-in request carries the session cookie, and then the language is lost: Vapor's `SessionsMiddleware`
-    /// (future-based) reads the session first and starts the inner async middleware in a new task, which inherits no
-    /// task-locals, so `Lang.current` falls back to `.id` (`Viewer.current` survives only because it is bound after the
-    /// sessions middleware). The English expectations are a known issue until the language is bound again after the
-    /// sessions middleware; once it is, `withKnownIssue` reports that the issue did not occur, and it should go.
+    /// A signed-in request carries the session cookie, and Vapor's sessions middleware answers it in a new task that
+    /// inherits no task-locals: the language must survive that (it is bound again after the sessions middleware).
     @Test func a_validation_message_is_shown_in_the_chosen_language() async throws {
         try await withDemoApp { app in
             var admin = try await signedIn(app, as: "admin")
@@ -116,13 +113,13 @@ struct LocaleTests {
             let english = try await post(app, "/pemda/99.71/pegawai/baru", &admin, bad)
             jar.take(english, into: &admin)
             #expect(english.status == .unprocessableEntity)
-            withKnownIssue("Lang.current is lost behind SessionsMiddleware for requests with a session cookie") {
-                #expect(formEn.text.contains("<label for=\"nama\">Full name with titles</label>"))
-                #expect(english.text.contains("<html lang=\"en\">"))
-                #expect(english.text.contains("A NIP has 18 digits (got 17)."))
-                #expect(english.text.contains("Check the fields marked below."))
-                #expect(!english.text.contains("NIP harus 18 digit"))
-            }
+            #expect(formEn.text.contains("<label for=\"nama\">Full name with titles</label>"))
+            #expect(english.text.contains("<html lang=\"en\">"))
+            #expect(english.text.contains("A NIP has 18 digits (got 17)."))
+            #expect(english.text.contains("Check the fields marked below."))
+            #expect(!english.text.contains("NIP harus 18 digit"))
+            // The language link comes back to the same page.
+            #expect(english.text.contains("href=\"/pemda/99.71/pegawai/baru?lang=id\""))
 
             let formId = try await get(app, "/pemda/99.71/pegawai/baru?lang=id", &admin)
             jar.take(formId, into: &admin)

@@ -14,13 +14,15 @@ struct AuditTrailTests {
         let writer = PemdaWriter(database: test.db, pemdaID: try pemda.requireID(), audit: who)
         let unit = try await writer.addUnit(code: "1.01", name: "Dinas Pendidikan", kind: .dinas)
         let pegawai = try await writer.addPegawai(nip: "197001011990031001", name: "Drs. Ahmad", pangkat: "Pembina (IV/a)")
-        let indikator = try await writer.addIndikator(owner: .renstraSasaran, ownerID: unit, code: "I-1", name: "APK",
-                                                      satuan: "%", spec: IndicatorSpec(kind: .percent))
+        let sasaran = try await writer.anRpjmdSasaran()
+        let indikator = try await writer.addIndikator(owner: .sasaranRpjmd, ownerID: sasaran, input: IndikatorInput(
+            code: "I-1", name: "APK", satuan: "%", spec: IndicatorSpec(kind: .percent)))
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "90")
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "92,5")
 
         let rows = try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(), on: test.db)
-        #expect(rows.count == 5)
+        // unit, pegawai, the RPJMD chain (4), indikator, target created then changed
+        #expect(rows.count == 9)
         #expect(rows.allSatisfy { $0.username == "admin.uji" && $0.requestID == "req-42" })
         let created = try #require(rows.first { $0.entity == "pegawai" })
         #expect(created.action == .create)

@@ -18,8 +18,9 @@ struct JadwalStoreTests {
         let sasaran = RktSasaran(pemdaID: try pemda.requireID(), rktID: try rkt.requireID(), renstraSasaranID: nil,
                                  number: 1, text: "Meningkatnya mutu pendidikan")
         try await sasaran.create(on: test.db)
-        let indikator = try await writer.addIndikator(owner: .rktSasaran, ownerID: try sasaran.requireID(), code: "I-1",
-                                                      name: "APK", satuan: "%", spec: IndicatorSpec(kind: .percent))
+        let indikator = try await writer.addIndikator(owner: .rktSasaran, ownerID: try sasaran.requireID(),
+                                                      input: IndikatorInput(code: "I-1", name: "APK", satuan: "%",
+                                                                            spec: IndicatorSpec(kind: .percent)))
         let day = { (text: String) in CalendarDate(iso: text)! }
         // No window set: not restricted.
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "90", today: day("2026-11-23"))

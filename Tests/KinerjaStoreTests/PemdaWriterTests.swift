@@ -85,9 +85,9 @@ struct PemdaWriterTests {
 
     @Test func targets_are_read_as_the_indicator_kind_requires() async throws {
         let f = try await fixture()
-        let numeric = try await f.writer.addIndikator(owner: .renstraSasaran, ownerID: f.unit, code: "I-1",
-                                                      name: "Angka partisipasi", satuan: "%",
-                                                      spec: IndicatorSpec(kind: .percent))
+        let sasaran = try await f.writer.anRpjmdSasaran()
+        let numeric = try await f.writer.addIndikator(owner: .sasaranRpjmd, ownerID: sasaran, input: IndikatorInput(
+            code: "I-1", name: "Angka partisipasi", satuan: "%", spec: IndicatorSpec(kind: .percent)))
         let text = await violation { try await f.writer.setTarget(indikatorID: numeric, year: 2026, raw: "Meningkat") }
         #expect(text?.code == "target.notANumber")
         #expect(text?.message.id.contains("harus berupa angka") == true)
@@ -101,8 +101,8 @@ struct PemdaWriterTests {
         #expect(stored.map(\.value) == ["80..90"])
 
         let ordinal = await violation {
-            try await f.writer.addIndikator(owner: .renstraSasaran, ownerID: f.unit, code: "I-2", name: "Opini",
-                                            satuan: "opini", spec: IndicatorSpec(kind: .ordinal))
+            try await f.writer.addIndikator(owner: .sasaranRpjmd, ownerID: sasaran, input: IndikatorInput(
+                code: "I-2", name: "Opini", satuan: "opini", spec: IndicatorSpec(kind: .ordinal)))
         }
         #expect(ordinal?.code == "indicator.ordinalWithoutScale")
         await f.test.shutdown()

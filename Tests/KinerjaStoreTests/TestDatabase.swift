@@ -58,3 +58,14 @@ final class TestDatabase: @unchecked Sendable {
         try? await threadPool.shutdownGracefully()
     }
 }
+
+extension PemdaWriter {
+    /// An RPJMD period with one misi, tujuan and sasaran, for tests that need an indicator owner.
+    func anRpjmdSasaran() async throws -> UUID {
+        let periode = try await addPeriode(startYear: 2025, endYear: 2029, perdaNumber: "Perda 1/2025",
+                                           perdaDate: "2025-06-30", visi: "Uji yang maju")
+        let misi = try await addMisi(periodeID: periode, text: "Misi uji")
+        let tujuan = try await addTujuan(misiID: misi, text: "Tujuan uji")
+        return try await addSasaranRpjmd(tujuanID: tujuan, text: "Sasaran uji")
+    }
+}

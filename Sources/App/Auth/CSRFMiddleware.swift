@@ -14,7 +14,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let sent, request.hasSession, let expected = request.session.data[SessionKeys.csrf],
                 Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
             else {
-                throw Abort(.forbidden, reason: "Formulir ini kedaluwarsa atau tidak sah. Muat ulang halaman, lalu coba lagi.")
+                throw Abort(.forbidden, reason: L("Formulir ini kedaluwarsa atau tidak sah. Muat ulang halaman, lalu coba lagi.",
+                                                      "This form has expired or is not valid. Reload the page and try again."))
             }
         }
         return try await next.respond(to: request)

@@ -4,9 +4,14 @@ import KinerjaStore
 import Vapor
 
 /// Loads the signed-in user named by the session, works out their `Principal` once, and makes both available to
-/// handlers (`req.principal`) and views (`Viewer.current`).
+/// handlers (`req.principal`) and views (`Viewer.current`). It runs after the sessions middleware, so it also puts
+/// the request's language back in place (see `LanguageChoice`).
 struct CurrentUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try await request.withLanguage { try await signedIn(request, chainingTo: next) }
+    }
+
+    func signedIn(_ request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.hasSession, let text = request.session.data[SessionKeys.user], let id = UUID(uuidString: text),
             let user = try await AppUser.find(id, on: request.db), user.active
         else {

@@ -28,8 +28,42 @@ struct AccountController: Sendable {
 
     @Sendable func list(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .user)
-        let rows = try await UserQueries.accounts(pemdaID: pemda.requireID(), on: req.db)
-        return HTMLResponse.make(AccountPages.list(pemda, rows: rows, csrf: req.csrfToken))
+        return try await renderList(req, pemda, error: nil, status: .ok)
+    }
+
+    func renderList(_ req: Request, _ pemda: Pemda, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let all = try await UserQueries.accounts(pemdaID: pemda.requireID(), on: req.db)
+        let query = req.query[String.self, at: "q"] ?? ""
+        let rows = all.filter { SearchMatch.matches(query, [$0.username, $0.displayName, $0.nip]) }
+        return HTMLResponse.make(AccountPages.list(pemda, rows: rows, query: query, total: all.count, error: error,
+                                                   csrf: req.csrfToken), status: status)
+    }
+
+    struct StatusForm: Content {
+        var aktif: String
+        var alasan: String
+    }
+
+    @Sendable func setActive(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .user)
+        try req.authorize(.update, Subject(.user, pemda: pemda.code))
+        guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),
+            let user = try await AppUser.find(id, on: req.db), user.$pemda.id == pemda.id
+        else { throw Abort(.notFound) }
+        let form = try req.content.decode(StatusForm.self)
+        do {
+            if id == req.auditContext.userID && form.aktif != "1" {
+                throw RuleViolation(code: "user.selfDisable", field: "aktif",
+                    message: Message(id: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+                                     en: "You cannot disable your own account."))
+            }
+            try await UserWriter.setActive(userID: id, active: form.aktif == "1",
+                                           reason: form.alasan.trimmingCharacters(in: .whitespaces),
+                                           audit: req.auditContext, on: req.db)
+            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await renderList(req, pemda, error: violation.message.text, status: .unprocessableEntity)
+        }
     }
 
     @Sendable func form(_ req: Request) async throws -> Response {

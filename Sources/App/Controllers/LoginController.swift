@@ -26,7 +26,7 @@ struct LoginController: Sendable {
             HTMLResponse.make(LoginPage.html(csrf: req.csrfToken, login: form.login, next: next, error: message),
                               status: .unauthorized)
         }
-        let wrong = "Nama pengguna/NIP atau kata sandi salah."
+        let wrong = L("Nama pengguna/NIP atau kata sandi salah.", "Wrong username/NIP or password.")
         guard let user = try await UserQueries.find(login: form.login, on: req.db), user.active else {
             _ = try? await req.password.async.verify(form.password, created: Self.decoyHash)
             return refuse(wrong)

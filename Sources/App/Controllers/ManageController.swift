@@ -22,8 +22,8 @@ struct ManageController: Sendable {
                 throw RuleViolation(code: "unit.kind", field: "jenis",
                                     message: Message(id: "Pilih jenis unit.", en: "Choose a unit kind."))
             }
-            try requireFilled(form.kode, "kode", "Kode unit")
-            try requireFilled(form.nama, "nama", "Nama unit")
+            try Required.text(form.kode, field: "kode", label: Message(id: "Kode unit", en: "The unit code"))
+            try Required.text(form.nama, field: "nama", label: Message(id: "Nama unit", en: "The unit name"))
             try await writer(req, pemda).addUnit(
                 code: form.kode.trimmingCharacters(in: .whitespaces), name: form.nama.trimmingCharacters(in: .whitespaces),
                 kind: kind, parentID: UUID(uuidString: form.induk),
@@ -49,7 +49,7 @@ struct ManageController: Sendable {
                 throw RuleViolation(code: "jabatan.level", field: "tingkat",
                                     message: Message(id: "Pilih tingkat jabatan.", en: "Choose a level."))
             }
-            try requireFilled(form.nama, "nama", "Nama jabatan")
+            try Required.text(form.nama, field: "nama", label: Message(id: "Nama jabatan", en: "The position name"))
             try await writer(req, pemda).addJabatan(
                 name: form.nama.trimmingCharacters(in: .whitespaces), level: level,
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
@@ -107,7 +107,7 @@ struct ManageController: Sendable {
                                     message: Message(id: "Tanggal selesai harus tanggal yang sah atau dikosongkan.",
                                                      en: "The end must be a valid date or empty."))
             }
-            try requireFilled(form.sk, "sk", "Nomor SK")
+            try Required.text(form.sk, field: "sk", label: Message(id: "Nomor SK", en: "The decree number"))
             guard let pegawai = UUID(uuidString: form.pegawai), let jabatan = UUID(uuidString: form.jabatan) else {
                 throw RuleViolation(code: "penugasan.choose", field: "jabatan",
                                     message: Message(id: "Pilih pegawai dan jabatan.", en: "Choose the employee and the position."))
@@ -135,13 +135,6 @@ struct ManageController: Sendable {
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
         PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
-    }
-
-    func requireFilled(_ value: String, _ field: String, _ label: String) throws(RuleViolation) {
-        if value.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw RuleViolation(code: "form.required", field: field,
-                                message: Message(id: "\(label) wajib diisi.", en: "\(label) is required."))
-        }
     }
 
     func renderUnit(_ req: Request, _ pemda: Pemda, _ form: ManagePages.UnitForm, _ errors: FormErrors,

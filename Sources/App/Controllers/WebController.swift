@@ -20,19 +20,32 @@ struct WebController: Sendable {
 
     @Sendable func units(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .unit)
-        return HTMLResponse.make(PemdaPages.units(pemda, try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)))
+        let all = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
+        let query = req.query[String.self, at: "q"] ?? ""
+        let rows = all.filter { SearchMatch.matches(query, [$0.code, $0.name, $0.kind.label]) }
+        return HTMLResponse.make(PemdaPages.units(pemda, rows, query: query, total: all.count))
     }
 
     @Sendable func jabatan(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .jabatan)
         let date = req.viewDate
-        let rows = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: date, on: req.db)
-        return HTMLResponse.make(PemdaPages.jabatan(pemda, rows, date: date))
+        let all = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: date, on: req.db)
+        let query = req.query[String.self, at: "q"] ?? ""
+        let rows = all.filter { row in
+            SearchMatch.matches(query, [row.name, row.eselon, row.unitName] + row.holders.flatMap { [$0.name, $0.nip] })
+        }
+        return HTMLResponse.make(PemdaPages.jabatan(pemda, rows, date: date, query: query, total: all.count))
     }
 
     @Sendable func rpjmd(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .rpjmd)
-        guard let tree = try await PlanQueries.rpjmd(pemda: pemda, on: req.db) else { throw Abort(.notFound) }
+        guard let tree = try await PlanQueries.rpjmd(pemda: pemda, on: req.db) else {
+            // A new Pemda has no RPJMD yet: whoever may build one is taken to where it is built.
+            if Policy.decide(req.principal, .create, Subject(.rpjmd, pemda: pemda.code)).isAllowed {
+                return req.redirect(to: "/pemda/\(pemda.code)/rpjmd/kelola", redirectType: .normal)
+            }
+            throw Abort(.notFound)
+        }
         return HTMLResponse.make(PlanPages.rpjmd(pemda, tree))
     }
 

@@ -9,9 +9,8 @@ struct LanguageMiddleware: AsyncMiddleware {
         let chosen = request.query[String.self, at: "lang"].flatMap(Lang.init(rawValue:))
         let lang = chosen ?? request.cookies[Self.cookie].flatMap { Lang(rawValue: $0.string) } ?? .id
         let path = request.url.path + Self.queryWithoutLang(request.url.query)
-        let response = try await Lang.$current.withValue(lang) {
-            try await Lang.$pagePath.withValue(path) { try await next.respond(to: request) }
-        }
+        request.storage[LanguageKey.self] = LanguageChoice(lang: lang, pagePath: path)
+        let response = try await request.withLanguage { try await next.respond(to: request) }
         if let chosen {
             response.cookies[Self.cookie] = HTTPCookies.Value(string: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                                                               isHTTPOnly: true, sameSite: .lax)
@@ -28,5 +27,26 @@ struct LanguageMiddleware: AsyncMiddleware {
     /// The link that shows the current page in `lang`.
     static func link(to lang: Lang, from path: String) -> String {
         path + (path.contains("?") ? "&" : "?") + "lang=\(lang.rawValue)"
+    }
+}
+
+/// The language chosen for a request, kept on it: Vapor's sessions middleware answers in a new task, which does not
+/// inherit task-locals, so the choice is applied again by the middleware after it (`withLanguage`).
+struct LanguageChoice: Sendable {
+    var lang: Lang
+    var pagePath: String
+}
+
+struct LanguageKey: StorageKey {
+    typealias Value = LanguageChoice
+}
+
+extension Request {
+    /// Runs `body` with this request's language and page path as the task-locals views read.
+    func withLanguage<T>(_ body: () async throws -> T) async rethrows -> T {
+        let choice = storage[LanguageKey.self] ?? LanguageChoice(lang: .id, pagePath: url.path)
+        return try await Lang.$current.withValue(choice.lang) {
+            try await Lang.$pagePath.withValue(choice.pagePath) { try await body() }
+        }
     }
 }

@@ -6,16 +6,23 @@ import Plot
 enum AccountPages {
     static let assignable: [Role] = [.adminPemda, .kepalaDaerah, .pejabat, .operatorOpd, .verifikator, .inspektorat]
 
-    static func list(_ pemda: Pemda, rows: [UserQueries.AccountRow], csrf: String) -> String {
+    static func list(_ pemda: Pemda, rows: [UserQueries.AccountRow], query: String, total: Int, error: String?,
+                     csrf: String) -> String
+    {
         Layout.page(title: L("Pengguna", "Users"), crumbs: PemdaPages.crumbs(pemda, L("Pengguna", "Users")),
                     pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text(L("Pengguna", "Users"))),
             Layout.actionLink(L("Tambah pengguna", "Add a user"), href: "/pemda/\(pemda.code)/pengguna/baru",
                               if: Layout.may(.create, Subject(.user, pemda: pemda.code))),
+            .unwrap(error) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            SearchBox.form(action: "/pemda/\(pemda.code)/pengguna", query: query,
+                           label: L("Cari nama, nama pengguna atau NIP", "Search by name, username or NIP"),
+                           shown: rows.count, total: total),
             .table(.class("data"),
                 .thead(.tr(.th(.text(L("Nama pengguna", "Username"))), .th(.text(L("Nama", "Name"))), .th(.text("NIP")),
                            .th(.text(L("Peran", "Roles"))), .th(.text("Status")),
-                           .th(.text(L("Atur ulang kata sandi", "Reset password"))))),
+                           .th(.text(L("Atur ulang kata sandi", "Reset password"))),
+                           .th(.text(L("Aktif/nonaktif", "Enable/disable"))))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(row.username)), .td(.text(row.displayName)),
                         .td(.class("nip"), .text(row.nip.flatMap { try? Nip($0).grouped } ?? "–")),
@@ -30,9 +37,21 @@ enum AccountPages {
                                          .attribute(named: "aria-label", value: L("Kata sandi sementara untuk \(row.username)",
                                                                            "Temporary password for \(row.username)")),
                                          .attribute(named: "autocomplete", value: "new-password")),
-                                  .button(.type(.submit), .text(L("Atur ulang", "Reset"))))))
+                                  .button(.type(.submit), .text(L("Atur ulang", "Reset"))))),
+                        .td(statusForm(pemda, row, csrf: csrf)))
                 }))
         ))
+    }
+
+    /// Turning an account off or on again, with the reason the audit trail keeps.
+    static func statusForm(_ pemda: Pemda, _ row: UserQueries.AccountRow, csrf: String) -> Node<HTML.BodyContext> {
+        .form(.class("inline"), .method(.post), .action("/pemda/\(pemda.code)/pengguna/\(row.id.uuidString)/status"),
+              .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+              .input(.type(.hidden), .name("aktif"), .value(row.active ? "0" : "1")),
+              .input(.type(.text), .name("alasan"), .required(true),
+                     .attribute(named: "aria-label", value: L("Alasan untuk \(row.username)", "Reason for \(row.username)")),
+                     .attribute(named: "placeholder", value: L("Alasan", "Reason"))),
+              .button(.type(.submit), .text(row.active ? L("Nonaktifkan", "Disable") : L("Aktifkan", "Enable"))))
     }
 
     static func create(_ pemda: Pemda, units: [UnitRow], positions: [JabatanRow],

@@ -63,6 +63,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text(L("Jabatan", "Positions")))),
                                 .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text(L("Jadwal", "Schedules"))))),
+                                .if(may(.update, Subject(.pemda, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/pengaturan"), .text(L("Pengaturan", "Settings"))))),
                                 .if(may(.create, Subject(.user, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/pengguna"), .text(L("Pengguna", "Users"))))),
                                 .if(may(.read, Subject(.audit, pemda: pemda.code)),
@@ -82,6 +84,7 @@ enum Layout {
                 .footer(.class("foot"),
                         .text(L("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. ",
                               "Kinerja: performance accountability for Indonesian local governments. ")),
+                        .a(.href("/nomenklatur"), .text(L("Nomenklatur", "Nomenclature"))), .text(" · "),
                         .a(.href("/api/openapi.yaml"), .text("API")))
             )
         ).render()

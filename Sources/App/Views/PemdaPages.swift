@@ -54,12 +54,15 @@ enum PemdaPages {
         ))
     }
 
-    static func units(_ pemda: Pemda, _ rows: [UnitRow]) -> String {
+    static func units(_ pemda: Pemda, _ rows: [UnitRow], query: String = "", total: Int? = nil) -> String {
         Layout.page(title: L("Perangkat Daerah", "Agencies"), crumbs: crumbs(pemda, L("Perangkat Daerah", "Agencies")),
                     pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text(L("Perangkat Daerah \(pemda.name)", "Agencies of \(pemda.name)"))),
             Layout.actionLink(L("Tambah unit", "Add unit"), href: "/pemda/\(pemda.code)/unit/baru",
                               if: Layout.may(.create, Subject(.unit, pemda: pemda.code))),
+            SearchBox.form(action: "/pemda/\(pemda.code)/unit", query: query,
+                           label: L("Cari kode atau nama unit", "Search by unit code or name"), shown: rows.count,
+                           total: total ?? rows.count),
             .table(.class("data"),
                 .caption(.text(L("\(rows.filter(\.isPerangkatDaerah).count) Perangkat Daerah, \(rows.count) unit",
                                  "\(rows.filter(\.isPerangkatDaerah).count) agencies, \(rows.count) units"))),
@@ -74,12 +77,18 @@ enum PemdaPages {
                         .td(u.hasRenstra ? .group(.a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)"),
                                                      .text(L("Lihat Renstra", "View Renstra"))),
                                                   .text(" · "), .a(.href("/pemda/\(pemda.code)/rkt/\(u.id.uuidString)"), .text("RKT")))
-                                         : .text("")))
+                                         : .text(""),
+                            .if(u.isPerangkatDaerah && Layout.may(.update, Subject(.renstra, pemda: pemda.code, unit: u.code)),
+                                .group(.text(u.hasRenstra ? " · " : ""),
+                                       .a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)/kelola"),
+                                          .text(L("Kelola Renstra", "Manage Renstra")))))))
                 }))
         ))
     }
 
-    static func jabatan(_ pemda: Pemda, _ rows: [JabatanRow], date: CalendarDate) -> String {
+    static func jabatan(_ pemda: Pemda, _ rows: [JabatanRow], date: CalendarDate, query: String = "", total: Int? = nil)
+        -> String
+    {
         Layout.page(title: L("Jabatan", "Positions"), crumbs: crumbs(pemda, L("Jabatan", "Positions")),
                     pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text(L("Jabatan dan Pejabat", "Positions and Officials"))),
@@ -90,6 +99,9 @@ enum PemdaPages {
                    .a(.class("button"), .href("/pemda/\(pemda.code)/penugasan/baru"), .text(L("Tetapkan pejabat", "Assign an official"))))),
             .p(.class("muted"), .text(L("Pejabat per \(Fmt.date(date)). Susunan mengikuti atasan langsung.",
                                         "Officials as of \(Fmt.date(date)). Arranged by direct superior."))),
+            SearchBox.form(action: "/pemda/\(pemda.code)/jabatan", query: query,
+                           label: L("Cari jabatan, unit, nama pejabat atau NIP", "Search by position, unit, official or NIP"),
+                           shown: rows.count, total: total ?? rows.count),
             .table(.class("data"),
                 .caption(.text(L("\(rows.count) jabatan, \(rows.filter { $0.holders.isEmpty }.count) kosong",
                                  "\(rows.count) positions, \(rows.filter { $0.holders.isEmpty }.count) vacant"))),

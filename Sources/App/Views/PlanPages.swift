@@ -8,6 +8,8 @@ enum PlanPages {
     static func rpjmd(_ pemda: Pemda, _ tree: RpjmdTree) -> String {
         Layout.page(title: "RPJMD", crumbs: PemdaPages.crumbs(pemda, "RPJMD"), pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text("RPJMD \(pemda.name) \(tree.periode.startYear)–\(tree.periode.endYear)")),
+            Layout.actionLink(L("Kelola RPJMD", "Manage the RPJMD"), href: "/pemda/\(pemda.code)/rpjmd/kelola",
+                              if: Layout.may(.create, Subject(.rpjmd, pemda: pemda.code))),
             .p(.class("muted"), .text(L("Dasar hukum: \(tree.periode.perdaNumber), tanggal \(Fmt.date(tree.periode.perdaDate)).",
                                         "Legal basis: \(tree.periode.perdaNumber), dated \(Fmt.date(tree.periode.perdaDate))."))),
             .section(.class("visi"), .h2(.text(L("Visi", "Vision"))), .p(.text(tree.visi))),

@@ -16,10 +16,10 @@ public enum PlanQueries {
             .sort(\.$number).all()) { $0.$tujuan.id }
         let indikator = try await indicators(pemdaID: pemdaID, owner: .sasaranRpjmd, on: db)
         return RpjmdTree(
-            pemdaCode: pemda.code, periode: PeriodeRef(periode), years: Array(periode.years), visi: periode.visi,
+            pemdaCode: pemda.code, periodeID: try periode.requireID(), periode: PeriodeRef(periode), years: Array(periode.years), visi: periode.visi,
             misi: misi.map { m in
-                RpjmdTree.MisiNode(number: m.number, text: m.text, tujuan: (tujuan[m.id!] ?? []).map { t in
-                    RpjmdTree.TujuanNode(number: t.number, text: t.text, sasaran: (sasaran[t.id!] ?? []).map { s in
+                RpjmdTree.MisiNode(id: m.id!, number: m.number, text: m.text, tujuan: (tujuan[m.id!] ?? []).map { t in
+                    RpjmdTree.TujuanNode(id: t.id!, number: t.number, text: t.text, sasaran: (sasaran[t.id!] ?? []).map { s in
                         RpjmdTree.SasaranNode(id: s.id!, number: s.number, text: s.text, indikator: indikator[s.id!] ?? [])
                     })
                 })
@@ -46,15 +46,15 @@ public enum PlanQueries {
         let children = Dictionary(grouping: items) { $0.$parent.id }
         func node(_ item: RenstraItem) -> RenstraTree.ItemNode {
             RenstraTree.ItemNode(
-                level: item.level, code: item.code, name: item.name,
+                id: item.id!, level: item.level, code: item.code, name: item.name,
                 pagu: (pagu[item.id!] ?? []).map { PaguView(year: $0.year, amount: $0.amount) },
                 indikator: itemIndikator[item.id!] ?? [], children: (children[item.id] ?? []).map(node))
         }
         return RenstraTree(
-            pemdaCode: pemda.code, unitID: unitID, unitName: unit.name, legalNumber: renstra.legalNumber,
+            pemdaCode: pemda.code, renstraID: renstraID, unitID: unitID, unitName: unit.name, legalNumber: renstra.legalNumber,
             legalDate: renstra.legalDate, nomenklaturVersion: version?.code ?? "", years: Array(periode.years),
             sasaran: sasaran.map { s in
-                RenstraTree.SasaranNode(number: s.number, text: s.text,
+                RenstraTree.SasaranNode(id: s.id!, number: s.number, text: s.text,
                                         rpjmdSasaran: s.$sasaranRpjmd.id.flatMap { rpjmdSasaran[$0] },
                                         indikator: sasaranIndikator[s.id!] ?? [])
             },

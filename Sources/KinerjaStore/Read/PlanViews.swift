@@ -32,12 +32,14 @@ public struct TargetView: Codable, Sendable, Equatable {
 
 public struct RpjmdTree: Codable, Sendable, Equatable {
     public struct MisiNode: Codable, Sendable, Equatable {
+        public var id: UUID
         public var number: Int
         public var text: String
         public var tujuan: [TujuanNode]
     }
 
     public struct TujuanNode: Codable, Sendable, Equatable {
+        public var id: UUID
         public var number: Int
         public var text: String
         public var sasaran: [SasaranNode]
@@ -51,6 +53,7 @@ public struct RpjmdTree: Codable, Sendable, Equatable {
     }
 
     public var pemdaCode: String
+    public var periodeID: UUID
     public var periode: PeriodeRef
     public var years: [Int]
     public var visi: String
@@ -59,6 +62,7 @@ public struct RpjmdTree: Codable, Sendable, Equatable {
 
 public struct RenstraTree: Codable, Sendable, Equatable {
     public struct SasaranNode: Codable, Sendable, Equatable {
+        public var id: UUID
         public var number: Int
         public var text: String
         public var rpjmdSasaran: String?
@@ -66,6 +70,7 @@ public struct RenstraTree: Codable, Sendable, Equatable {
     }
 
     public struct ItemNode: Codable, Sendable, Equatable {
+        public var id: UUID
         public var level: NomenclatureLevel
         public var code: String
         public var name: String
@@ -75,6 +80,7 @@ public struct RenstraTree: Codable, Sendable, Equatable {
     }
 
     public var pemdaCode: String
+    public var renstraID: UUID
     public var unitID: UUID
     public var unitName: String
     public var legalNumber: String

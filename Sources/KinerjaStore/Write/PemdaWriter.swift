@@ -134,17 +134,6 @@ public struct PemdaWriter: Sendable {
         return try await transaction { w in try await w.create(item, unitID: unitID) }
     }
 
-    @discardableResult
-    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, code: String, name: String, satuan: String,
-                             spec: IndicatorSpec, tags: [String] = [], manual: ManualIku = ManualIku(),
-                             sortOrder: Int = 0) async throws -> UUID
-    {
-        try spec.validate()
-        let indikator = Indikator(pemdaID: pemdaID, owner: owner, ownerID: ownerID, code: code, name: name,
-                                  satuan: satuan, spec: spec, tags: tags, manual: manual, sortOrder: sortOrder)
-        return try await transaction { w in try await w.create(indikator, unitID: nil) }
-    }
-
     /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires. An RKT
     /// target can change only while the year's RKT stage is open (`today` is the Pemda's calendar day).
     public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String,

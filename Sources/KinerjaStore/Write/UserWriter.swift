@@ -135,6 +135,23 @@ public enum UserWriter {
         }
     }
 
+    /// Turns an account off (it can no longer sign in, and its open sessions stop working at their next request) or
+    /// on again. Audited with before and after and the reason given.
+    public static func setActive(userID: UUID, active: Bool, reason: String, audit: AuditContext,
+                                 on database: any Database) async throws
+    {
+        try Required.text(reason, field: "alasan", label: Message(id: "Alasan", en: "The reason"))
+        try await database.transaction { db in
+            guard let user = try await AppUser.find(userID, on: db), user.active != active else { return }
+            let before = try AccountSnapshot(user).json
+            user.active = active
+            try await user.update(on: db)
+            try await AuditTrail.record(.update, entity: AppUser.schema, beforeSnapshot: before,
+                                        after: try AccountSnapshot(user).json, entityID: userID,
+                                        pemdaID: user.$pemda.id, unitID: nil, reason: reason, context: audit, on: db)
+        }
+    }
+
     public static func recordSuccess(userID: UUID, on database: any Database) async throws {
         try await AppUser.query(on: database).filter(\.$id == userID)
             .set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()

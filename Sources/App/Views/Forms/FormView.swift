@@ -40,17 +40,37 @@ enum FormView {
         )
     }
 
+    /// A text input; `id` defaults to the name and differs when one page has several forms with the same field.
     static func text(_ name: String, _ label: String, value: String, errors: FormErrors, required: Bool = true,
-                     hint: String? = nil) -> Node<HTML.FormContext>
+                     hint: String? = nil, id: String? = nil, type: HTMLInputType = .text) -> Node<HTML.FormContext>
     {
+        let id = id ?? name
         let error = errors.byField[name]
         return .group(
-            .label(.for(name), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
-            .unwrap(hint) { .element(named: "small", nodes: [.id("\(name)-hint"), .text($0)]) },
-            .input(.id(name), .name(name), .type(.text), .value(value), .required(required),
+            .label(.for(id), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
+            .unwrap(hint) { .element(named: "small", nodes: [.id("\(id)-hint"), .text($0)]) },
+            .input(.id(id), .name(name), .type(type), .value(value), .required(required),
                    .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
-                   .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(name)-hint") : "\(name)-error")),
-            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(name)-error"), .text($0)]) }
+                   .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(id)-hint") : "\(id)-error")),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
+        )
+    }
+
+    /// A multi-line text field, for the narrative parts of a Manual IKU.
+    static func textarea(_ name: String, _ label: String, value: String, errors: FormErrors, required: Bool = false,
+                         hint: String? = nil, id: String? = nil) -> Node<HTML.FormContext>
+    {
+        let id = id ?? name
+        let error = errors.byField[name]
+        return .group(
+            .label(.for(id), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
+            .unwrap(hint) { .element(named: "small", nodes: [.id("\(id)-hint"), .text($0)]) },
+            .textarea(.id(id), .name(name), .required(required),
+                      .attribute(named: "rows", value: "3"),
+                      .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
+                      .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(id)-hint") : "\(id)-error"),
+                      .text(value)),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
         )
     }
 
@@ -69,23 +89,24 @@ enum FormView {
     }
 
     static func select(_ name: String, _ label: String, options: [Option], selected: String, errors: FormErrors,
-                       allowEmpty: Bool = false) -> Node<HTML.FormContext>
+                       allowEmpty: Bool = false, id: String? = nil) -> Node<HTML.FormContext>
     {
+        let id = id ?? name
         let error = errors.byField[name]
         return .group(
-            .label(.for(name), .text(label)),
+            .label(.for(id), .text(label)),
             selectElement(name, options: (allowEmpty ? [Option(value: "", label: "–")] : []) + options,
-                          selected: selected, invalid: error != nil),
-            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(name)-error"), .text($0)]) }
+                          selected: selected, invalid: error != nil, id: id),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
         )
     }
 
     /// A `<select>` with `<option>` children (Plot writes options as empty elements, which show no text).
-    static func selectElement<Context>(_ name: String, options: [Option], selected: String, invalid: Bool = false)
-        -> Node<Context>
+    static func selectElement<Context>(_ name: String, options: [Option], selected: String, invalid: Bool = false,
+                                       id: String? = nil) -> Node<Context>
     {
         .element(named: "select", nodes: [
-            .attribute(named: "id", value: name),
+            .attribute(named: "id", value: id ?? name),
             .attribute(named: "name", value: name),
             .attribute(named: "aria-invalid", value: invalid ? "true" : "false"),
         ] + options.map { option in

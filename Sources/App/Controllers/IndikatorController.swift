@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// Adding and editing an indicator: the policy asks about the unit whose plan holds it (the RPJMD's belong to no
+/// unit, so only an admin changes those).
+struct IndikatorController: Sendable {
+    @Sendable func newForm(_ req: Request) async throws -> Response {
+        let (pemda, owner) = try await ownerScope(req, owner: req.query[String.self, at: "pemilik"],
+                                                  id: req.query[String.self, at: "id"], action: .create)
+        return render(req, pemda, owner, action: newAction(pemda, owner), values: [:], errors: FormErrors(), isNew: true,
+                      status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let f = try req.formFields()
+        let (pemda, owner) = try await ownerScope(req, owner: req.query[String.self, at: "pemilik"],
+                                                  id: req.query[String.self, at: "id"], action: .create)
+        do {
+            try await writer(req, pemda).addIndikator(owner: owner.owner, ownerID: owner.ownerID, input: try Self.input(f))
+            return req.redirect(to: backURL(pemda, owner), redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return render(req, pemda, owner, action: newAction(pemda, owner), values: f, errors: FormErrors(violation),
+                          isNew: true, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func editForm(_ req: Request) async throws -> Response {
+        let (pemda, indikator, owner) = try await indikatorScope(req)
+        return render(req, pemda, owner, action: editAction(pemda, indikator), values: IndikatorFormPage.values(of: indikator),
+                      errors: FormErrors(), isNew: false, status: .ok)
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let (pemda, indikator, owner) = try await indikatorScope(req)
+        let f = try req.formFields()
+        do {
+            try await writer(req, pemda).updateIndikator(id: try indikator.requireID(), input: try Self.input(f))
+            return req.redirect(to: backURL(pemda, owner), redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return render(req, pemda, owner, action: editAction(pemda, indikator), values: f, errors: FormErrors(violation),
+                          isNew: false, status: .unprocessableEntity)
+        }
+    }
+
+    /// Reads the form into an input; choices that are not among the offered ones are refused by field.
+    static func input(_ f: [String: String]) throws(RuleViolation) -> IndikatorInput {
+        func pick<T: RawRepresentable>(_ field: String, _: T.Type) throws(RuleViolation) -> T where T.RawValue == String {
+            guard let value = T(rawValue: f[field] ?? "") else {
+                throw RuleViolation(code: "form.choose", field: field, message: Message(id: "Pilih salah satu.", en: "Choose one."))
+            }
+            return value
+        }
+        let levels = (f["skala"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let kind = try pick("jenis", IndicatorKind.self)
+        var scale: OrdinalScale?
+        if kind == .ordinal && !levels.isEmpty {
+            do { scale = try OrdinalScale(levels: levels) } catch { throw RuleViolation(code: error.code, field: "skala", message: error.message) }
+        }
+        let weightText = f["bobot"] ?? ""
+        let weight = weightText.isEmpty ? FixedDecimal(1) : try NumberInput.parse(weightText, field: "bobot").value
+        let yearText = f["tahunAwal"] ?? ""
+        var baselineYear: Int?
+        if !yearText.isEmpty {
+            guard let year = Int(yearText), (1990...2100).contains(year) else {
+                throw RuleViolation(code: "form.year", field: "tahunAwal",
+                                    message: Message(id: "Tulis tahun empat angka, mis. 2024.", en: "Write a four-digit year, e.g. 2024."))
+            }
+            baselineYear = year
+        }
+        return IndikatorInput(
+            code: f["kode"] ?? "", name: f["nama"] ?? "", satuan: f["satuan"] ?? "",
+            spec: IndicatorSpec(kind: kind, polarity: try pick("polaritas", Polarity.self),
+                                negativeFormula: try pick("rumusNegatif", NegativeFormula.self),
+                                aggregation: try pick("agregasi", Aggregation.self),
+                                entryMode: try pick("modeIsian", EntryMode.self), ordinalScale: scale,
+                                ordinalRule: try pick("aturanPeringkat", IndicatorSpec.OrdinalRule.self)),
+            weight: weight,
+            tags: (f["tag"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            manual: ManualIku(definition: f["definisi"] ?? "", measurement: f["pengukuran"] ?? "", dataSource: f["sumber"] ?? "",
+                              responsible: f["penanggungJawab"] ?? "", rationale: f["alasan"] ?? ""),
+            baselineValue: f["awal"] ?? "", baselineYear: baselineYear)
+    }
+
+    // MARK: scope
+
+    func ownerScope(_ req: Request, owner: String?, id: String?, action: AccessAction) async throws -> (Pemda, IndikatorOwnerRef) {
+        let pemda = try await req.pemda(reading: .indikator)
+        guard let kind = owner.flatMap(IndikatorOwner.init(rawValue:)), let ownerID = id.flatMap(UUID.init(uuidString:)),
+              let ref = try await IndikatorQueries.owner(kind, ownerID, pemdaID: pemda.requireID(), on: req.db)
+        else { throw Abort(.notFound) }
+        try req.authorize(action, Subject(.indikator, pemda: pemda.code, unit: ref.unit?.code))
+        return (pemda, ref)
+    }
+
+    func indikatorScope(_ req: Request) async throws -> (Pemda, Indikator, IndikatorOwnerRef) {
+        let pemda = try await req.pemda(reading: .indikator)
+        guard let id = req.parameters.get("indikator").flatMap(UUID.init(uuidString:)),
+              let indikator = try await Indikator.find(id, on: req.db), indikator.$pemda.id == pemda.id,
+              let ref = try await IndikatorQueries.owner(indikator.ownerKind, indikator.ownerID, pemdaID: pemda.requireID(),
+                                                         on: req.db)
+        else { throw Abort(.notFound) }
+        try req.authorize(.update, Subject(.indikator, pemda: pemda.code, unit: ref.unit?.code))
+        return (pemda, indikator, ref)
+    }
+
+    // MARK: rendering
+
+    func render(_ req: Request, _ pemda: Pemda, _ owner: IndikatorOwnerRef, action: String, values: [String: String],
+                errors: FormErrors, isNew: Bool, status: HTTPResponseStatus) -> Response
+    {
+        HTMLResponse.make(IndikatorFormPage.render(pemda, ownerLabel: owner.text, action: action, backURL: backURL(pemda, owner),
+                                                   values: values, errors: errors, isNew: isNew, csrf: req.csrfToken),
+                          status: status)
+    }
+
+    func newAction(_ pemda: Pemda, _ owner: IndikatorOwnerRef) -> String {
+        "/pemda/\(pemda.code)/indikator/baru?pemilik=\(owner.owner.rawValue)&id=\(owner.ownerID.uuidString)"
+    }
+
+    func editAction(_ pemda: Pemda, _ indikator: Indikator) -> String {
+        "/pemda/\(pemda.code)/indikator/\(indikator.id!.uuidString)"
+    }
+
+    /// The page the indicator is managed from.
+    func backURL(_ pemda: Pemda, _ owner: IndikatorOwnerRef) -> String {
+        switch owner.owner {
+        case .tujuan, .sasaranRpjmd: "/pemda/\(pemda.code)/rpjmd/kelola"
+        case .renstraSasaran, .renstraItem: "/pemda/\(pemda.code)/renstra/\(owner.unit?.id?.uuidString ?? "")/kelola"
+        case .rktSasaran: "/pemda/\(pemda.code)/rkt/\(owner.unit?.id?.uuidString ?? "")"
+        }
+    }
+
+    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+    }
+}
