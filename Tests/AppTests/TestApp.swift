@@ -27,14 +27,15 @@ extension TestingHTTPResponse {
     var data: Data { Data(body.readableBytesView) }
 }
 
-/// A browser's memory for tests: the session cookie and the form token of the last page.
+/// A browser's memory for tests: its cookies (the session's and the language's) and the form token of the last page.
 struct Browser {
-    var cookie: String?
+    var cookies: [String: String] = [:]
     var csrf: String?
 
     mutating func remember(_ res: TestingHTTPResponse) {
-        if let set = res.headers.first(name: .setCookie), let pair = set.split(separator: ";").first {
-            cookie = String(pair)
+        for set in res.headers[.setCookie] {
+            guard let pair = set.split(separator: ";").first, let eq = pair.firstIndex(of: "=") else { continue }
+            cookies[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
         if let range = res.text.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression) {
             csrf = String(res.text[range].dropFirst(#"name="_csrf" value=""#.count).dropLast())
@@ -43,7 +44,10 @@ struct Browser {
 
     var headers: HTTPHeaders {
         var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: cookie) }
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                .joined(separator: "; "))
+        }
         return headers
     }
 
