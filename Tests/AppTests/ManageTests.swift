@@ -93,6 +93,14 @@ struct ManageTests {
             try await other.create(on: app.db)
             try await UserWriter.create(UserWriter.NewUser(pemdaID: other.id, username: "admin.lain", displayName: "Admin Lain",
                                                            roles: [.adminPemda]), passwordHash: hash, on: app.db)
+            let spare = try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: "cadangan", displayName: "Cadangan",
+                                                                       roles: [.verifikator]), passwordHash: hash, on: app.db)
+            let dinkes = try #require(try await Unit.query(on: app.db).filter(\.$name == "Dinas Kesehatan").first())
+            let renstra = try #require(try await Renstra.query(on: app.db).filter(\.$unit.$id == dinkes.requireID()).first())
+            let sasaran = try #require(try await RenstraSasaran.query(on: app.db).filter(\.$renstra.$id == renstra.requireID()).first())
+            let indikator = try #require(try await Indikator.query(on: app.db).filter(\.$ownerID == sasaran.requireID()).first())
+            let periode = try #require(try await PeriodeRpjmd.query(on: app.db).first())
+            let renstraPage = "/pemda/99.71/renstra/\(dinkes.id!.uuidString)/kelola"
 
             enum Outcome { case ok, forbidden, signIn }
             struct Route { var method: HTTPMethod; var path: String; var fields: [String: String] = [:] }
@@ -115,24 +123,45 @@ struct ManageTests {
                 Route(method: .GET, path: "/pemda/99.71/jadwal"),
                 Route(method: .POST, path: "/pemda/99.71/jadwal?tahun=2026",
                       fields: ["tahap": "lkjip", "dibuka": "2027-01-02", "ditutup": "2027-02-28"]),
+                Route(method: .GET, path: "/pemda/99.71/rpjmd/kelola"),
+                Route(method: .POST, path: "/pemda/99.71/rpjmd/kelola/misi",
+                      fields: ["periode": periode.id!.uuidString, "teks": "Misi uji"]),
+                Route(method: .GET, path: renstraPage),
+                Route(method: .POST, path: "\(renstraPage)/sasaran", fields: ["rpjmd": "", "teks": "Sasaran uji"]),
+                Route(method: .POST, path: "/pemda/99.71/indikator/\(indikator.id!.uuidString)",
+                      fields: IndikatorFormPage.values(of: indikator).merging(["sumber": "Sumber uji"]) { $1 }),
+                Route(method: .POST, path: "/pemda/99.71/pengaturan",
+                      fields: ["nama": "Kota Contoh", "tempat": "Kota Contoh", "sebutan": "Wali Kota",
+                               "skala": "lkjip-5", "batas": "120"]),
+                Route(method: .GET, path: "/nomenklatur?q=imunisasi"),
+                Route(method: .POST, path: "/pemda/99.71/pengguna/\(spare.uuidString)/status",
+                      fields: ["aktif": "0", "alasan": "Uji"]),
             ]
             // Rows: users; columns: the routes above, in order.
             let expected: [(String?, [Outcome])] = [
-                (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn]),
-                ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden]),
-                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
-                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
-                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
-                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden]),
-                ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden]),
+                (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn,
+                    .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn]),
+                ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok,
+                    .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden,
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden]),
+                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden]),
+                ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
             ]
             for (user, outcomes) in expected {
                 var browser = Browser()
                 if let user { browser = try await signedIn(app, as: user) } else { _ = try await get(app, "/masuk", &browser) }
                 for (route, outcome) in zip(routes, outcomes) {
-                    let rows = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
-                        + Pegawai.query(on: app.db).count() + Penugasan.query(on: app.db).count() + Jadwal.query(on: app.db).count()
+                    // Every write is audited, so the number of audit events tells whether anything was written.
+                    let rows = try await AuditEvent.query(on: app.db).count()
                     let res = route.method == .GET ? try await get(app, route.path, &browser)
                         : try await post(app, route.path, &browser, route.fields)
                     let label = "\(user ?? "anonim") \(route.method) \(route.path)"
@@ -147,9 +176,7 @@ struct ManageTests {
                         #expect(res.headers.first(name: .location)?.hasPrefix("/masuk?next=") == true, "\(label)")
                     }
                     if outcome != .ok {
-                        let after = try await Unit.query(on: app.db).count() + Jabatan.query(on: app.db).count()
-                            + Pegawai.query(on: app.db).count() + Penugasan.query(on: app.db).count()
-                            + Jadwal.query(on: app.db).count()
+                        let after = try await AuditEvent.query(on: app.db).count()
                         #expect(after == rows, "\(label) wrote despite refusal")
                     }
                 }
