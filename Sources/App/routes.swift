@@ -53,6 +53,12 @@ func routes(_ app: Application) throws {
     app.get("masuk", use: login.form)
     app.post("masuk", use: login.login)
     app.post("keluar", use: login.logout)
+    let twoFactor = TwoFactorController()
+    app.get("masuk", "kode", use: twoFactor.challenge)
+    app.post("masuk", "kode", use: twoFactor.answer)
+    app.get("akun", "dua-langkah", use: twoFactor.page)
+    app.post("akun", "dua-langkah", use: twoFactor.enable)
+    app.post("akun", "dua-langkah", "matikan", use: twoFactor.disable)
 
     let api = APIController()
     let v1 = app.grouped("api", "v1")

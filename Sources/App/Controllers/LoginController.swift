@@ -41,17 +41,35 @@ struct LoginController: Sendable {
             }
             return refuse(wrong)
         }
+        if try await UserTotp.query(on: req.db).filter(\.$user.$id == user.requireID()).first() != nil {
+            // The password was right; the session waits for the code, and signs nobody in until it comes.
+            try await Self.renewSession(req)
+            req.session.data[TwoFactorController.Keys.pendingUser] = try user.requireID().uuidString
+            req.session.data[TwoFactorController.Keys.pendingAt] = String(now.timeIntervalSince1970)
+            req.session.data[TwoFactorController.Keys.pendingNext] = next
+            _ = req.csrfToken
+            return req.redirect(to: "/masuk/kode", redirectType: .normal)
+        }
+        return try await Self.complete(req, user: user, next: next)
+    }
+
+    /// Signs the user in: failures forgotten, a fresh session, and the password change first when one is due.
+    static func complete(_ req: Request, user: AppUser, next: String) async throws -> Response {
         try await UserWriter.recordSuccess(userID: user.requireID(), on: req.db)
-        // A new session id on sign-in: an id planted before it is worth nothing after.
+        try await renewSession(req)
+        req.session.data[SessionKeys.user] = try user.requireID().uuidString
+        _ = req.csrfToken
+        if user.mustChangePassword { return req.redirect(to: "/akun/kata-sandi", redirectType: .normal) }
+        return req.redirect(to: next, redirectType: .normal)
+    }
+
+    /// A new session id: an id planted before signing in is worth nothing after.
+    static func renewSession(_ req: Request) async throws {
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
         req.session.data = SessionData()
-        req.session.data[SessionKeys.user] = try user.requireID().uuidString
-        _ = req.csrfToken
-        if user.mustChangePassword { return req.redirect(to: "/akun/kata-sandi", redirectType: .normal) }
-        return req.redirect(to: next, redirectType: .normal)
     }
 
     @Sendable func logout(_ req: Request) async throws -> Response {

@@ -101,7 +101,10 @@ enum AccountPages {
                                   hint: L("Paling sedikit \(PasswordRules.minimumLength) karakter, huruf dan angka.",
                                           "At least \(PasswordRules.minimumLength) characters, letters and digits.")),
                 FormView.password("ulangi", L("Ulangi kata sandi baru", "Repeat the new password"), errors: errors),
-            ])
+            ]),
+            .h2(.text(L("Keamanan tambahan", "More security"))),
+            .p(.a(.href("/akun/dua-langkah"), .text(L("Verifikasi dua langkah dengan aplikasi autentikator",
+                                                      "Two-step verification with an authenticator app"))))
         ))
     }
 }

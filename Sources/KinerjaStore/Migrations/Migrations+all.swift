@@ -14,5 +14,6 @@ public enum KinerjaMigrations {
         M0009_CreateUsers(),
         M0010_CreateAudit(),
         M0011_CreateJadwal(),
+        M0012_CreateUserTotp(),
     ]
 }

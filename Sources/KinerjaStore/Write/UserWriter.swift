@@ -127,10 +127,15 @@ public enum UserWriter {
             user.failedLogins = 0
             user.lockedUntil = nil
             try await user.update(on: db)
+            if mustChange {
+                // A reset is for someone who lost access; a lost phone is the same case, so the second factor goes too
+                // (the user sets it up again after choosing a new password).
+                try await UserTotp.query(on: db).filter(\.$user.$id == userID).delete()
+            }
             try await AuditTrail.record(.update, entity: AppUser.schema, beforeSnapshot: nil,
                                         after: try AccountSnapshot(user).json, entityID: userID,
                                         pemdaID: user.$pemda.id, unitID: nil,
-                                        reason: mustChange ? "kata sandi diatur ulang oleh admin" : "kata sandi diganti",
+                                        reason: mustChange ? "kata sandi diatur ulang oleh admin (verifikasi dua langkah dilepas)" : "kata sandi diganti",
                                         context: audit, on: db)
         }
     }
