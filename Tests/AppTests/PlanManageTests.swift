@@ -200,3 +200,71 @@ struct PlanManageTests {
         }
     }
 }
+
+@Suite(.serialized)
+struct SetupTests {
+    @Test func only_the_super_admin_creates_a_pemda() async throws {
+        try await withDemoApp { app in
+            let hash = try await app.password.async.hash(DemoAccounts.password)
+            try await UserWriter.create(UserWriter.NewUser(pemdaID: nil, username: "root", displayName: "Super Admin",
+                                                           roles: [.superAdmin]), passwordHash: hash, mustChangePassword: false,
+                                        on: app.db)
+            var admin = try await signedIn(app, as: "admin")
+            let fields = ["jenis": "kota", "kode": "33.74", "nama": "Kota Semarang", "tempat": "Semarang"]
+            #expect(try await post(app, "/pemda/baru", &admin, fields).status == .forbidden)
+            #expect(try await Pemda.query(on: app.db).filter(\.$code == "33.74").count() == 0)
+
+            var root = try await signedIn(app, as: "root")
+            #expect(try await get(app, "/", &root).text.contains("Tambah Pemda"))
+            let badCode = try await post(app, "/pemda/baru", &root, fields.merging(["kode": "3374"]) { $1 })
+            #expect(badCode.status == .unprocessableEntity)
+            #expect(badCode.text.contains("NN.NN"))
+            let taken = try await post(app, "/pemda/baru", &root, fields.merging(["kode": "99.71"]) { $1 })
+            #expect(taken.text.contains("sudah dipakai"))
+            let created = try await post(app, "/pemda/baru", &root, fields)
+            #expect(created.headers.first(name: .location) == "/pemda/33.74/pengguna/baru")
+            let pemda = try #require(try await Pemda.query(on: app.db).filter(\.$code == "33.74").first())
+            #expect(pemda.kepalaDaerahTitle == "Walikota")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "pemda").filter(\.$username == "root").count() == 1)
+            // A new Pemda has no RPJMD: the one who may build it is taken to where it is built.
+            let rpjmd = try await get(app, "/pemda/33.74/rpjmd", &root)
+            #expect(rpjmd.headers.first(name: .location) == "/pemda/33.74/rpjmd/kelola")
+        }
+    }
+
+    @Test func an_rkt_is_drafted_from_the_renstra_with_its_indicators_and_targets() async throws {
+        try await withDemoApp { app in
+            var operatorOpd = try await signedIn(app, as: "operator.dinkes")
+            let dinkes = try #require(try await KinerjaStore.Unit.query(on: app.db).filter(\.$name == "Dinas Kesehatan").first())
+            let page = "/pemda/99.71/rkt/\(dinkes.id!.uuidString)?tahun=2027"
+            let empty = try await get(app, page, &operatorOpd)
+            #expect(empty.status == .ok)
+            #expect(empty.text.contains("Susun RKT dari Renstra"))
+            let renstra = try #require(try await Renstra.query(on: app.db).filter(\.$unit.$id == dinkes.requireID()).first())
+            let sasaran = try await RenstraSasaran.query(on: app.db).filter(\.$renstra.$id == renstra.requireID()).all()
+            let source = try #require(try await Indikator.query(on: app.db).filter(\.$ownerID == sasaran[0].requireID()).first())
+            let sourceTarget = try #require(try await IndikatorTarget.query(on: app.db).filter(\.$indikator.$id == source.requireID())
+                .filter(\.$year == 2027).filter(\.$period == 0).first())
+
+            let created = try await post(app, "/pemda/99.71/rkt/\(dinkes.id!.uuidString)/buat?tahun=2027", &operatorOpd, [:])
+            #expect(created.status == .seeOther)
+            let rkt = try #require(try await Rkt.query(on: app.db).filter(\.$unit.$id == dinkes.requireID()).filter(\.$year == 2027).first())
+            let copied = try await RktSasaran.query(on: app.db).filter(\.$rkt.$id == rkt.requireID()).all()
+            #expect(copied.count == sasaran.count)
+            let twin = try #require(try await Indikator.query(on: app.db).filter(\.$ownerKind == .rktSasaran)
+                .filter(\.$ownerID ~~ copied.compactMap(\.id)).filter(\.$code == source.code).first())
+            #expect(twin.definition == source.definition && twin.kind == source.kind)
+            let twinTarget = try await IndikatorTarget.query(on: app.db).filter(\.$indikator.$id == twin.requireID()).first()
+            #expect(twinTarget?.value == sourceTarget.value)
+            #expect(try await get(app, page, &operatorOpd).text.contains(source.name))
+            let again = try await post(app, "/pemda/99.71/rkt/\(dinkes.id!.uuidString)/buat?tahun=2027", &operatorOpd, [:])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.text.contains("sudah ada"))
+
+            let dikbud = try #require(try await KinerjaStore.Unit.query(on: app.db).filter(\.$name == "Dinas Pendidikan").first())
+            let refused = try await post(app, "/pemda/99.71/rkt/\(dikbud.id!.uuidString)/buat?tahun=2027", &operatorOpd, [:])
+            #expect(refused.status == .forbidden)
+            #expect(try await Rkt.query(on: app.db).filter(\.$unit.$id == dikbud.requireID()).filter(\.$year == 2027).count() == 0)
+        }
+    }
+}

@@ -7,6 +7,30 @@ import Vapor
 /// The Pemda's settings, the RPJMD tree and a unit's Renstra, built from forms. Each page carries several small
 /// forms; a refused one comes back with its values and errors, the others untouched.
 struct PlanManageController: Sendable {
+    // MARK: A new Pemda
+
+    @Sendable func newPemdaForm(_ req: Request) async throws -> Response {
+        try req.authorize(.create, Subject(.pemda, pemda: nil))
+        return HTMLResponse.make(NewPemdaPage.render(values: [:], errors: FormErrors(), csrf: req.csrfToken))
+    }
+
+    @Sendable func createPemda(_ req: Request) async throws -> Response {
+        try req.authorize(.create, Subject(.pemda, pemda: nil))
+        let f = try req.formFields()
+        do {
+            guard let kind = PemdaKind(rawValue: f["jenis"] ?? "") else {
+                throw RuleViolation(code: "form.choose", field: "jenis", message: Message(id: "Pilih salah satu.", en: "Choose one."))
+            }
+            let code = f["kode"] ?? ""
+            try await PemdaWriter.createPemda(code: code, name: f["nama"] ?? "", kind: kind, seat: f["tempat"] ?? "",
+                                              audit: req.auditContext, on: req.db)
+            return req.redirect(to: "/pemda/\(code)/pengguna/baru", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return HTMLResponse.make(NewPemdaPage.render(values: f, errors: FormErrors(violation), csrf: req.csrfToken),
+                                     status: .unprocessableEntity)
+        }
+    }
+
     // MARK: Pemda settings
 
     @Sendable func settings(_ req: Request) async throws -> Response {

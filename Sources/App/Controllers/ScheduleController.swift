@@ -92,6 +92,23 @@ struct ScheduleController: Sendable {
         }
     }
 
+    @Sendable func createRkt(_ req: Request) async throws -> Response {
+        let pemda = try await req.pemda(reading: .rkt)
+        let unitID = try req.unitParameter()
+        guard let unit = try await KinerjaStore.Unit.find(unitID, on: req.db), unit.$pemda.id == pemda.id else {
+            throw Abort(.notFound)
+        }
+        try req.authorize(.create, Subject(.rkt, pemda: pemda.code, unit: unit.code))
+        let year = year(req)
+        do {
+            try await writer(req, pemda).createRkt(unitID: unitID, year: year, today: .todayInJakarta())
+            return req.redirect(to: "/pemda/\(pemda.code)/rkt/\(unitID.uuidString)?tahun=\(year)", redirectType: .normal)
+        } catch let violation as RuleViolation {
+            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
+                                       status: .unprocessableEntity)
+        }
+    }
+
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
         PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
     }
@@ -108,7 +125,12 @@ struct ScheduleController: Sendable {
                    status: HTTPResponseStatus) async throws -> Response
     {
         guard let rkt = try await RktQueries.rkt(pemda: pemda, unitID: unitID, year: year, on: req.db) else {
-            throw Abort(.notFound)
+            guard let unit = try await KinerjaStore.Unit.find(unitID, on: req.db), unit.$pemda.id == pemda.id else {
+                throw Abort(.notFound)
+            }
+            return HTMLResponse.make(SchedulePages.rktMissing(pemda, unitID: unitID, unitCode: unit.code, unitName: unit.name,
+                                                              year: year, error: error, csrf: req.csrfToken),
+                                     status: error == nil ? .ok : status)
         }
         let jadwal = try await RktQueries.jadwal(pemdaID: pemda.requireID(), year: year, today: .todayInJakarta(),
                                                  on: req.db).first { $0.stage == .rkt }

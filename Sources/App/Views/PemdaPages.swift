@@ -10,6 +10,7 @@ enum PemdaPages {
             .h1(.text("Kinerja")),
             .p(.class("lead"), .text(L("Perjanjian Kinerja, capaian dan laporan kinerja Pemerintah Daerah dalam satu sistem.",
                                        "Performance agreements (Perjanjian Kinerja), achievements and performance reports of local governments in one system."))),
+            Layout.actionLink(L("Tambah Pemda", "Add a Pemda"), href: "/pemda/baru", if: Layout.may(.create, Subject(.pemda, pemda: nil))),
             .table(.class("data"),
                 .caption(.text(L("Pemerintah Daerah", "Local governments (Pemerintah Daerah)"))),
                 .thead(.tr(.th(.text("Pemda")), .th(.text(L("Kode", "Code"))), .th(.text(L("Jenis", "Type"))),

@@ -81,9 +81,29 @@ enum SchedulePages {
                                                                           value: L("Target baru \(i.name)", "New target for \(i.name)")),
                                            .attribute(named: "size", value: "8")),
                                     .button(.type(.submit), .text(L("Simpan", "Save")))))))
-                        }))
+                        })),
+                    .if(mayEdit, IndikatorLinks.list(pemda, sasaran.indikator, owner: .rktSasaran, ownerID: sasaran.id))
                 )
             }
+        ))
+    }
+
+    /// A year without an RKT yet: whoever may write it drafts it from the Renstra in one step.
+    static func rktMissing(_ pemda: Pemda, unitID: UUID, unitCode: String, unitName: String, year: Int, error: String?,
+                           csrf: String) -> String
+    {
+        let mayCreate = Layout.may(.create, Subject(.rkt, pemda: pemda.code, unit: unitCode))
+        return Layout.page(title: "RKT \(unitName) \(year)", crumbs: PemdaPages.crumbs(pemda, "RKT \(year)"),
+                           pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(L("Rencana Kinerja Tahunan \(unitName) \(year)", "Annual performance plan (RKT) \(unitName) \(year)"))),
+            .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .p(.text(L("RKT tahun ini belum disusun.", "This year's RKT has not been drafted yet."))),
+            .if(mayCreate, .form(.class("stack"), .method(.post),
+                .action("/pemda/\(pemda.code)/rkt/\(unitID.uuidString)/buat?tahun=\(year)"),
+                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                .p(.class("muted"), .text(L("Sasaran strategis, indikator dan target tahun \(year) disalin dari Renstra, lalu dapat disesuaikan selama jadwal RKT dibuka.",
+                                            "The sasaran strategis, indicators and \(year) targets are copied from the Renstra, to be refined while the RKT stage is open."))),
+                .button(.type(.submit), .text(L("Susun RKT dari Renstra", "Draft the RKT from the Renstra")))))
         ))
     }
 }

@@ -4,6 +4,7 @@ import KinerjaCore
 
 public struct RktView: Codable, Sendable, Equatable {
     public struct SasaranNode: Codable, Sendable, Equatable {
+        public var id: UUID
         public var number: Int
         public var text: String
         public var indikator: [IndikatorView]
@@ -37,7 +38,7 @@ public enum RktQueries {
         let indikator = try await PlanQueries.indicators(pemdaID: pemdaID, owner: .rktSasaran,
                                                          ownerIDs: sasaran.compactMap(\.id), on: db)
         return RktView(unitID: unitID, unitCode: unit.code, unitName: unit.name, year: year, sasaran: sasaran.map {
-            RktView.SasaranNode(number: $0.number, text: $0.text, indikator: indikator[$0.id!] ?? [])
+            RktView.SasaranNode(id: $0.id!, number: $0.number, text: $0.text, indikator: indikator[$0.id!] ?? [])
         })
     }
 
