@@ -153,3 +153,68 @@ def test_a_closed_schedule_refuses_an_edit_and_a_reopened_one_allows_it(browser)
     wait_for_text(browser, "#rkt-jadwal", "Dibuka kembali")
     assert not browser.find_elements(By.ID, "form-error")
     assert browser.find_elements(By.XPATH, "//td[@data-indikator][normalize-space()='99']")
+
+
+def submit_form_of(driver, element_id):
+    """Pages with several forms: submits the one holding the element."""
+    driver.find_element(By.ID, element_id).find_element(By.XPATH, "./ancestor::form//button[@type='submit']").click()
+
+
+def test_an_operator_builds_their_own_renstra_and_is_refused_another(browser):
+    sign_in(browser, "operator.dinkes", next_path="/pemda/99.71/unit")
+    rows = browser.find_elements(By.XPATH, "//tr[.//a[text()='Kelola Renstra']]")
+    assert [row.find_element(By.XPATH, "./td[2]").text for row in rows] == ["Dinas Kesehatan"]
+    rows[0].find_element(By.LINK_TEXT, "Kelola Renstra").click()
+    text = f"Meningkatnya mutu layanan puskesmas {uuid.uuid4().hex[:4]}"
+    browser.find_element(By.ID, "sasaran-teks").send_keys(text)
+    submit_form_of(browser, "sasaran-teks")
+    assert text in wait_for_text(browser, "main ol.outline", text)
+    # A code that is not in the nomenclature is refused beside its field.
+    browser.find_element(By.ID, "item-kode").send_keys("9.99.99")
+    submit_form_of(browser, "item-kode")
+    assert "Kode" in wait_for_text(browser, "#item-kode-error", "Kode")
+
+    browser.get(BASE + "/pemda/99.71/unit?q=pendidikan")
+    link = browser.find_element(By.XPATH, "//tr[td[normalize-space()='Dinas Pendidikan']]//a[text()='Lihat Renstra']")
+    browser.get(link.get_attribute("href") + "/kelola")
+    assert "Anda hanya dapat mengubah data unit kerja Anda sendiri." in browser.find_element(By.CSS_SELECTOR, "main").text
+
+
+def test_an_admin_grows_the_rpjmd_and_fills_an_indicator_manual(browser):
+    sign_in(browser, "admin", next_path="/pemda/99.71/rpjmd")
+    browser.find_element(By.LINK_TEXT, "Kelola RPJMD").click()
+    tujuan = f"Meningkatnya daya saing ekonomi lokal {uuid.uuid4().hex[:4]}"
+    Select(browser.find_element(By.ID, "tujuan-misi")).select_by_index(0)
+    browser.find_element(By.ID, "tujuan-teks").send_keys(tujuan)
+    submit_form_of(browser, "tujuan-teks")
+    assert tujuan in wait_for_text(browser, "main ol.outline", tujuan)
+
+    browser.find_element(By.CSS_SELECTOR, "ul.indikator-links li a:not(.add)").click()
+    source = browser.find_element(By.ID, "sumber")
+    source.clear()
+    source.send_keys("BPS Kota Contoh, Susenas Maret")
+    browser.find_element(By.ID, "tahunAwal").clear()
+    browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    # The baseline and its year go together: the form says so and keeps what was typed.
+    assert "bersama" in wait_for_text(browser, "#tahunAwal-error", "bersama")
+    assert browser.find_element(By.ID, "sumber").get_attribute("value") == "BPS Kota Contoh, Susenas Maret"
+    browser.find_element(By.ID, "tahunAwal").send_keys("2024")
+    browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    WebDriverWait(browser, 10).until(EC.url_matches(r".*/rpjmd/kelola$"))
+    browser.get(BASE + "/pemda/99.71/rpjmd")
+    assert "BPS Kota Contoh, Susenas Maret" in browser.page_source
+
+
+def test_the_interface_switches_to_english_and_back(browser):
+    sign_in(browser, "admin", next_path="/pemda/99.71/unit")
+    browser.find_element(By.CSS_SELECTOR, "a.lang").click()
+    assert wait_for_text(browser, "main h1", "Agencies").startswith("Agencies of")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    browser.get(BASE + "/pemda/99.71/pegawai/baru")
+    browser.find_element(By.ID, "nip").send_keys("123")
+    browser.find_element(By.ID, "nama").send_keys("Test")
+    browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    assert "18 digits" in wait_for_text(browser, "#nip-error", "18 digits")
+    browser.find_element(By.CSS_SELECTOR, "a.lang").click()
+    assert wait_for_text(browser, "main h1", "Tambah pegawai") == "Tambah pegawai"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id"

@@ -127,15 +127,19 @@ public enum UserWriter {
             user.failedLogins = 0
             user.lockedUntil = nil
             try await user.update(on: db)
+            var droppedTwoFactor = false
             if mustChange {
                 // A reset is for someone who lost access; a lost phone is the same case, so the second factor goes too
                 // (the user sets it up again after choosing a new password).
+                droppedTwoFactor = try await UserTotp.query(on: db).filter(\.$user.$id == userID).count() > 0
                 try await UserTotp.query(on: db).filter(\.$user.$id == userID).delete()
             }
             try await AuditTrail.record(.update, entity: AppUser.schema, beforeSnapshot: nil,
                                         after: try AccountSnapshot(user).json, entityID: userID,
                                         pemdaID: user.$pemda.id, unitID: nil,
-                                        reason: mustChange ? "kata sandi diatur ulang oleh admin (verifikasi dua langkah dilepas)" : "kata sandi diganti",
+                                        reason: !mustChange ? "kata sandi diganti" : droppedTwoFactor
+                                            ? "kata sandi diatur ulang oleh admin; verifikasi dua langkah dilepas"
+                                            : "kata sandi diatur ulang oleh admin",
                                         context: audit, on: db)
         }
     }
