@@ -136,27 +136,32 @@ struct ManageTests {
                 Route(method: .GET, path: "/nomenklatur?q=imunisasi"),
                 Route(method: .POST, path: "/pemda/99.71/pengguna/\(spare.uuidString)/status",
                       fields: ["aktif": "0", "alasan": "Uji"]),
+                Route(method: .POST, path: "/pemda/99.71/unit/\(dinkes.id!.uuidString)/ubah",
+                      fields: ["kode": dinkes.code, "nama": "Dinas Kesehatan", "jenis": "dinas", "induk": "",
+                               "bidang": dinkes.bidangCodes]),
+                Route(method: .GET, path: "/pemda/99.71/pegawai"),
             ]
             // Rows: users; columns: the routes above, in order.
             let expected: [(String?, [Outcome])] = [
                 (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn,
-                    .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn]),
+                    .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn]),
                 ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok,
-                    .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+                    .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
                 ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
                 ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok]),
                 ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
                 ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
                 ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok]),
                 ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden]),
             ]
             for (user, outcomes) in expected {
+                try #require(outcomes.count == routes.count, "one outcome per route for \(user ?? "anonim")")
                 var browser = Browser()
                 if let user { browser = try await signedIn(app, as: user) } else { _ = try await get(app, "/masuk", &browser) }
                 for (route, outcome) in zip(routes, outcomes) {

@@ -61,6 +61,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
                                 .li(.a(.href("/pemda/\(pemda.code)/unit"), .text(L("Perangkat Daerah", "Agencies")))),
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text(L("Jabatan", "Positions")))),
+                                .if(Viewer.current != nil && may(.read, Subject(.pegawai, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/pegawai"), .text(L("Pegawai", "Employees"))))),
                                 .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/jadwal"), .text(L("Jadwal", "Schedules"))))),
                                 .if(may(.update, Subject(.pemda, pemda: pemda.code)),

@@ -72,7 +72,10 @@ enum PemdaPages {
                 .tbody(.forEach(rows) { u in
                     .tr(.class(u.depth == 0 ? "lvl0" : "lvl1"),
                         .td(.class("code"), .text(u.code)),
-                        .td(.style("padding-left: \(0.5 + Double(u.depth) * 1.5)rem"), .text(u.name)),
+                        .td(.style("padding-left: \(0.5 + Double(u.depth) * 1.5)rem"), .text(u.name),
+                            .if(Layout.may(.update, Subject(.unit, pemda: pemda.code)),
+                                .a(.class("edit"), .href("/pemda/\(pemda.code)/unit/\(u.id.uuidString)/ubah"),
+                                   .attribute(named: "aria-label", value: L("Ubah \(u.name)", "Edit \(u.name)")), .text(L("Ubah", "Edit"))))),
                         .td(.text(u.kind.label)),
                         .td(.text(u.bidangCodes.joined(separator: ", "))),
                         .td(u.hasRenstra ? .group(.a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)"),
@@ -109,7 +112,10 @@ enum PemdaPages {
                 .thead(.tr(.th(.text(L("Jabatan", "Position"))), .th(.text(L("Tingkat", "Level"))), .th(.text(L("Eselon", "Echelon"))),
                            .th(.text("Unit")), .th(.text(L("Pejabat", "Official"))))),
                 .tbody(.forEach(rows) { j in
-                    .tr(.td(.style("padding-left: \(0.5 + Double(j.depth) * 1.25)rem"), .text(j.name)),
+                    .tr(.td(.style("padding-left: \(0.5 + Double(j.depth) * 1.25)rem"), .text(j.name),
+                            .if(Layout.may(.update, Subject(.jabatan, pemda: pemda.code)),
+                                .a(.class("edit"), .href("/pemda/\(pemda.code)/jabatan/\(j.id.uuidString)/ubah"),
+                                   .attribute(named: "aria-label", value: L("Ubah \(j.name)", "Edit \(j.name)")), .text(L("Ubah", "Edit"))))),
                         .td(.text(j.level.label.text)), .td(.text(j.eselon)), .td(.text(j.unitName ?? "–")),
                         .td(Fmt.holder(j.holders)))
                 }))

@@ -62,11 +62,13 @@ enum ManagePages {
         var pangkat: String = ""
     }
 
-    static func unit(_ pemda: Pemda, units: [UnitRow], form: UnitForm, errors: FormErrors, csrf: String) -> String {
-        Layout.page(title: L("Unit baru", "New unit"), crumbs: PemdaPages.crumbs(pemda, L("Unit baru", "New unit")),
-                    pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text(L("Tambah unit kerja", "Add a work unit"))),
-            FormView.form(action: "/pemda/\(pemda.code)/unit/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+    static func unit(_ pemda: Pemda, units: [UnitRow], form: UnitForm, errors: FormErrors, csrf: String,
+                     editing: UUID? = nil) -> String
+    {
+        let title = editing == nil ? L("Tambah unit kerja", "Add a work unit") : L("Ubah unit kerja", "Edit the work unit")
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(title)),
+            FormView.form(action: "/pemda/\(pemda.code)/unit/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("kode", L("Kode unit", "Unit code"), value: form.kode, errors: errors,
                               hint: L("Mis. 1.01.0.00.0.00.01.0000 untuk OPD, atau kode induk + .02 untuk bidang.",
                                       "E.g. 1.01.0.00.0.00.01.0000 for an OPD, or the parent's code + .02 for a bidang.")),
@@ -83,12 +85,12 @@ enum ManagePages {
     }
 
     static func jabatan(_ pemda: Pemda, units: [UnitRow], positions: [JabatanRow], form: JabatanForm,
-                        errors: FormErrors, csrf: String) -> String
+                        errors: FormErrors, csrf: String, editing: UUID? = nil) -> String
     {
-        Layout.page(title: L("Jabatan baru", "New position"), crumbs: PemdaPages.crumbs(pemda, L("Jabatan baru", "New position")),
-                    pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text(L("Tambah jabatan", "Add a position"))),
-            FormView.form(action: "/pemda/\(pemda.code)/jabatan/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+        let title = editing == nil ? L("Tambah jabatan", "Add a position") : L("Ubah jabatan", "Edit the position")
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(title)),
+            FormView.form(action: "/pemda/\(pemda.code)/jabatan/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("nama", L("Nama jabatan", "Position name"), value: form.nama, errors: errors),
                 FormView.select("tingkat", L("Tingkat", "Level"), options: JabatanLevel.allCases.map { .init(value: $0.rawValue, label: $0.label.text) },
                                 selected: form.tingkat, errors: errors),
@@ -102,11 +104,11 @@ enum ManagePages {
         ))
     }
 
-    static func pegawai(_ pemda: Pemda, form: PegawaiForm, errors: FormErrors, csrf: String) -> String {
-        Layout.page(title: L("Pegawai baru", "New employee"), crumbs: PemdaPages.crumbs(pemda, L("Pegawai baru", "New employee")),
-                    pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text(L("Tambah pegawai", "Add an employee"))),
-            FormView.form(action: "/pemda/\(pemda.code)/pegawai/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+    static func pegawai(_ pemda: Pemda, form: PegawaiForm, errors: FormErrors, csrf: String, editing: UUID? = nil) -> String {
+        let title = editing == nil ? L("Tambah pegawai", "Add an employee") : L("Ubah data pegawai", "Edit the employee")
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+            .h1(.text(title)),
+            FormView.form(action: "/pemda/\(pemda.code)/pegawai/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("nip", "NIP", value: form.nip, errors: errors,
                               hint: L("18 digit, boleh ditulis berkelompok: 19700101 199003 1 001",
                                       "18 digits, may be written in groups: 19700101 199003 1 001")),
