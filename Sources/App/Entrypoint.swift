@@ -1,3 +1,5 @@
+import Foundation
+import KinerjaCore
 import Logging
 import Vapor
 
@@ -14,6 +16,11 @@ public enum Entrypoint {
                 try await app.prepareDatabase()
             }
             try await app.execute()
+        } catch let violation as RuleViolation {
+            // A rule the input broke is the user's to fix: say it plainly and exit, no crash report.
+            FileHandle.standardError.write(Data((violation.message.id + "\n").utf8))
+            try? await app.asyncShutdown()
+            exit(1)
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

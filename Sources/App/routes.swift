@@ -42,6 +42,10 @@ func routes(_ app: Application) throws {
     app.get("pemda", ":code", "indikator", ":indikator", use: indikator.editForm)
     app.post("pemda", ":code", "indikator", ":indikator", use: indikator.update)
     app.get("nomenklatur", use: NomenklaturController().page)
+    let nomenklaturImport = NomenklaturImportController()
+    app.get("nomenklatur", "impor", use: nomenklaturImport.form)
+    // A full version is a few MB of CSV.
+    app.on(.POST, "nomenklatur", "impor", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.maxUploadBytes)), use: nomenklaturImport.upload)
     let schedule = ScheduleController()
     app.get("pemda", ":code", "jadwal", use: schedule.page)
     app.post("pemda", ":code", "jadwal", use: schedule.setWindow)

@@ -5,10 +5,16 @@ import Vapor
 /// The JSON API is read-only for now and is left to its own authentication.
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
+    static let maxUploadBytes = 32 << 20
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
         if unsafe.contains(request.method) && !request.url.path.hasPrefix("/api/") {
+            // A large upload arrives streamed; its token is inside the multipart body, so the body is gathered first
+            // (up to the upload limit) for the token to be read.
+            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
+                _ = try await request.body.collect(max: Self.maxUploadBytes).get()
+            }
             let sent = request.headers.first(name: "X-CSRF-Token")
                 ?? (try? request.content.get(String.self, at: Self.field))
             guard let sent, request.hasSession, let expected = request.session.data[SessionKeys.csrf],

@@ -15,6 +15,8 @@ enum NomenklaturPage {
         return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"), .init(title: title, url: nil)],
                            body: .group(
             .h1(.text(L("Nomenklatur program, kegiatan dan sub kegiatan", "Program, activity and sub-activity nomenclature"))),
+            Layout.actionLink(L("Impor versi baru", "Import a new version"), href: "/nomenklatur/impor",
+                              if: Layout.may(.create, Subject(.nomenklatur, pemda: nil))),
             .table(.class("data"),
                 .caption(.text(L("Versi yang tersedia", "Versions available"))),
                 .thead(.tr(.th(.text(L("Versi", "Version"))), .th(.text(L("Dasar hukum", "Legal basis"))),

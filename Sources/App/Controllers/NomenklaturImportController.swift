@@ -1,0 +1,51 @@
+import Fluent
+import KinerjaCore
+import KinerjaStore
+import Vapor
+
+/// The super admin's way to add a nomenclature version when Kemendagri publishes one.
+struct NomenklaturImportController: Sendable {
+    struct Upload: Content {
+        var kode: String
+        var nama: String
+        var dasar: String
+        var tahun: String
+        var berkas: File
+    }
+
+    @Sendable func form(_ req: Request) async throws -> Response {
+        try req.authorize(.create, Subject(.nomenklatur, pemda: nil))
+        return HTMLResponse.make(NomenklaturImportPage.render(values: [:], errors: FormErrors(), issues: [], csrf: req.csrfToken))
+    }
+
+    @Sendable func upload(_ req: Request) async throws -> Response {
+        try req.authorize(.create, Subject(.nomenklatur, pemda: nil))
+        let form = try req.content.decode(Upload.self)
+        let values = ["kode": form.kode, "nama": form.nama, "dasar": form.dasar, "tahun": form.tahun]
+        func refuse(_ errors: FormErrors, _ issues: [ImportIssue]) -> Response {
+            HTMLResponse.make(NomenklaturImportPage.render(values: values, errors: errors, issues: issues, csrf: req.csrfToken),
+                              status: .unprocessableEntity)
+        }
+        guard let text = form.berkas.data.getString(at: form.berkas.data.readerIndex, length: form.berkas.data.readableBytes),
+              form.berkas.data.readableBytes > 0
+        else {
+            var errors = FormErrors()
+            errors.general = L("Pilih berkas CSV (UTF-8).", "Choose a CSV file (UTF-8).")
+            return refuse(errors, [])
+        }
+        do {
+            let metadata = NomenklaturImporter.Metadata(
+                code: form.kode.trimmingCharacters(in: .whitespaces), name: form.nama.trimmingCharacters(in: .whitespaces),
+                legalBasis: form.dasar.trimmingCharacters(in: .whitespaces), effectiveYear: Int(form.tahun) ?? 0,
+                source: "unggahan: \(form.berkas.filename)")
+            let result = try await NomenklaturImporter.importVersion(csv: text, metadata: metadata, audit: req.auditContext,
+                                                                      on: req.db)
+            _ = result
+            return req.redirect(to: "/nomenklatur?versi=\(metadata.code)", redirectType: .normal)
+        } catch let refused as NomenklaturImporter.Refused {
+            return refuse(FormErrors(), refused.issues)
+        } catch let violation as RuleViolation {
+            return refuse(FormErrors(violation), [])
+        }
+    }
+}
