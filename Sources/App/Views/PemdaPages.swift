@@ -56,7 +56,8 @@ enum PemdaPages {
     }
 
     static func units(_ pemda: Pemda, _ rows: [UnitRow], query: String = "", total: Int? = nil) -> String {
-        Layout.page(title: L("Perangkat Daerah", "Agencies"), crumbs: crumbs(pemda, L("Perangkat Daerah", "Agencies")),
+        let mayEdit = Layout.may(.update, Subject(.unit, pemda: pemda.code))
+        return Layout.page(title: L("Perangkat Daerah", "Agencies"), crumbs: crumbs(pemda, L("Perangkat Daerah", "Agencies")),
                     pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text(L("Perangkat Daerah \(pemda.name)", "Agencies of \(pemda.name)"))),
             Layout.actionLink(L("Tambah unit", "Add unit"), href: "/pemda/\(pemda.code)/unit/baru",
@@ -68,14 +69,12 @@ enum PemdaPages {
                 .caption(.text(L("\(rows.filter(\.isPerangkatDaerah).count) Perangkat Daerah, \(rows.count) unit",
                                  "\(rows.filter(\.isPerangkatDaerah).count) agencies, \(rows.count) units"))),
                 .thead(.tr(.th(.text(L("Kode", "Code"))), .th(.text(L("Nama", "Name"))), .th(.text(L("Jenis", "Type"))),
-                           .th(.text(L("Bidang urusan", "Affairs (bidang urusan)"))), .th(.text("Renstra")))),
+                           .th(.text(L("Bidang urusan", "Affairs (bidang urusan)"))), .th(.text("Renstra")),
+                           .if(mayEdit, .th(.text(L("Ubah", "Edit")))))),
                 .tbody(.forEach(rows) { u in
                     .tr(.class(u.depth == 0 ? "lvl0" : "lvl1"),
                         .td(.class("code"), .text(u.code)),
-                        .td(.style("padding-left: \(0.5 + Double(u.depth) * 1.5)rem"), .text(u.name),
-                            .if(Layout.may(.update, Subject(.unit, pemda: pemda.code)),
-                                .a(.class("edit"), .href("/pemda/\(pemda.code)/unit/\(u.id.uuidString)/ubah"),
-                                   .attribute(named: "aria-label", value: L("Ubah \(u.name)", "Edit \(u.name)")), .text(L("Ubah", "Edit"))))),
+                        .td(.style("padding-left: \(0.5 + Double(u.depth) * 1.5)rem"), .text(u.name)),
                         .td(.text(u.kind.label)),
                         .td(.text(u.bidangCodes.joined(separator: ", "))),
                         .td(u.hasRenstra ? .group(.a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)"),
@@ -85,7 +84,10 @@ enum PemdaPages {
                             .if(u.isPerangkatDaerah && Layout.may(.update, Subject(.renstra, pemda: pemda.code, unit: u.code)),
                                 .group(.text(u.hasRenstra ? " · " : ""),
                                        .a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)/kelola"),
-                                          .text(L("Kelola Renstra", "Manage Renstra")))))))
+                                          .text(L("Kelola Renstra", "Manage Renstra")))))),
+                        .if(mayEdit, .td(.a(.class("edit"), .href("/pemda/\(pemda.code)/unit/\(u.id.uuidString)/ubah"),
+                                            .attribute(named: "aria-label", value: L("Ubah \(u.name)", "Edit \(u.name)")),
+                                            .text(L("Ubah", "Edit"))))))
                 }))
         ))
     }
@@ -93,7 +95,8 @@ enum PemdaPages {
     static func jabatan(_ pemda: Pemda, _ rows: [JabatanRow], date: CalendarDate, query: String = "", total: Int? = nil)
         -> String
     {
-        Layout.page(title: L("Jabatan", "Positions"), crumbs: crumbs(pemda, L("Jabatan", "Positions")),
+        let mayEdit = Layout.may(.update, Subject(.jabatan, pemda: pemda.code))
+        return Layout.page(title: L("Jabatan", "Positions"), crumbs: crumbs(pemda, L("Jabatan", "Positions")),
                     pemda: (pemda.code, pemda.name), body: .group(
             .h1(.text(L("Jabatan dan Pejabat", "Positions and Officials"))),
             .if(Layout.may(.create, Subject(.jabatan, pemda: pemda.code)),
@@ -110,14 +113,15 @@ enum PemdaPages {
                 .caption(.text(L("\(rows.count) jabatan, \(rows.filter { $0.holders.isEmpty }.count) kosong",
                                  "\(rows.count) positions, \(rows.filter { $0.holders.isEmpty }.count) vacant"))),
                 .thead(.tr(.th(.text(L("Jabatan", "Position"))), .th(.text(L("Tingkat", "Level"))), .th(.text(L("Eselon", "Echelon"))),
-                           .th(.text("Unit")), .th(.text(L("Pejabat", "Official"))))),
+                           .th(.text("Unit")), .th(.text(L("Pejabat", "Official"))),
+                           .if(mayEdit, .th(.text(L("Ubah", "Edit")))))),
                 .tbody(.forEach(rows) { j in
-                    .tr(.td(.style("padding-left: \(0.5 + Double(j.depth) * 1.25)rem"), .text(j.name),
-                            .if(Layout.may(.update, Subject(.jabatan, pemda: pemda.code)),
-                                .a(.class("edit"), .href("/pemda/\(pemda.code)/jabatan/\(j.id.uuidString)/ubah"),
-                                   .attribute(named: "aria-label", value: L("Ubah \(j.name)", "Edit \(j.name)")), .text(L("Ubah", "Edit"))))),
+                    .tr(.td(.style("padding-left: \(0.5 + Double(j.depth) * 1.25)rem"), .text(j.name)),
                         .td(.text(j.level.label.text)), .td(.text(j.eselon)), .td(.text(j.unitName ?? "–")),
-                        .td(Fmt.holder(j.holders)))
+                        .td(Fmt.holder(j.holders)),
+                        .if(mayEdit, .td(.a(.class("edit"), .href("/pemda/\(pemda.code)/jabatan/\(j.id.uuidString)/ubah"),
+                                            .attribute(named: "aria-label", value: L("Ubah \(j.name)", "Edit \(j.name)")),
+                                            .text(L("Ubah", "Edit"))))))
                 }))
         ))
     }

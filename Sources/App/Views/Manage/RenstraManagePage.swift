@@ -33,13 +33,17 @@ enum RenstraManagePage {
                     }),
                     .h2(.text(L("Program, kegiatan dan sub kegiatan", "Programs, activities and sub-activities"))),
                     .div(.class("scroll"), .table(.class("data"),
+                        .caption(.text(L("Pagu indikatif dalam Rupiah", "Indicative pagu in Rupiah"))),
                         .thead(.tr(.th(.text(L("Kode", "Code"))), .th(.text(L("Nomenklatur", "Nomenclature"))),
-                                   .th(.text(L("Pagu indikatif (Rp)", "Indicative pagu (Rp)"))), .th(.text(L("Indikator", "Indicators"))))),
+                                   .th(.text(L("Indikator", "Indicators"))),
+                                   .forEach(tree.years) { .th(.class("num"), .text(L("Pagu", "Pagu") + " \($0)")) })),
                         .tbody(.forEach(items) { item in
                             .tr(.class("lvl-\(item.level.rawValue)"),
                                 .td(.class("code"), .text(item.code)), .td(.text(item.name)),
-                                .td(.class("num"), .text(item.pagu.map { "\($0.year): \(Fmt.rupiah($0.amount))" }.joined(separator: "; "))),
-                                .td(IndikatorLinks.list(pemda, item.indikator, owner: .renstraItem, ownerID: item.id)))
+                                .td(IndikatorLinks.list(pemda, item.indikator, owner: .renstraItem, ownerID: item.id)),
+                                .forEach(tree.years) { year in
+                                    .td(.class("num"), .text(Fmt.rupiah(item.pagu.first { $0.year == year }?.amount)))
+                                })
                         }))),
                     .div(.class("form-grid"),
                         .section(.h2(.text(L("Tambah sasaran strategis", "Add a sasaran strategis"))),
