@@ -45,11 +45,7 @@ struct AccountController: Sendable {
     }
 
     @Sendable func setActive(_ req: Request) async throws -> Response {
-        let pemda = try await req.pemda(reading: .user)
-        try req.authorize(.update, Subject(.user, pemda: pemda.code))
-        guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),
-            let user = try await AppUser.find(id, on: req.db), user.$pemda.id == pemda.id
-        else { throw Abort(.notFound) }
+        let (pemda, id, _) = try await accountToChange(req)
         let form = try req.content.decode(StatusForm.self)
         do {
             if id == req.auditContext.userID && form.aktif != "1" {
@@ -104,11 +100,7 @@ struct AccountController: Sendable {
     }
 
     @Sendable func reset(_ req: Request) async throws -> Response {
-        let pemda = try await req.pemda(reading: .user)
-        try req.authorize(.update, Subject(.user, pemda: pemda.code))
-        guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),
-            let user = try await AppUser.find(id, on: req.db), user.$pemda.id == pemda.id
-        else { throw Abort(.notFound) }
+        let (pemda, id, user) = try await accountToChange(req)
         let form = try req.content.decode(ResetForm.self)
         do {
             try PasswordRules.check(form.kataSandi, username: user.username, nip: user.nip)
@@ -156,5 +148,15 @@ struct AccountController: Sendable {
         let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
         return HTMLResponse.make(AccountPages.create(pemda, units: units, positions: positions, form: form,
                                                      errors: errors, csrf: req.csrfToken), status: status)
+    }
+
+    /// The account named by the path, of this Pemda, once the policy allows changing accounts.
+    func accountToChange(_ req: Request) async throws -> (Pemda, UUID, AppUser) {
+        let pemda = try await req.pemda(reading: .user)
+        try req.authorize(.update, Subject(.user, pemda: pemda.code))
+        guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),
+            let user = try await AppUser.find(id, on: req.db), user.$pemda.id == pemda.id
+        else { throw Abort(.notFound) }
+        return (pemda, id, user)
     }
 }

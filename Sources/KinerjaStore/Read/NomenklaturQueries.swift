@@ -13,16 +13,6 @@ public struct NomenklaturVersionSummary: Sendable {
     public var counts: [NomenclatureLevel: Int]
 }
 
-public struct NomenklaturRow: Sendable {
-    public var code: String
-    public var level: NomenclatureLevel
-    public var name: String
-    public var indikator: String?
-    public var satuan: String?
-    public var spm: Bool?
-    public var previousCode: String?
-}
-
 /// The shipped nomenclature versions and a search over one of them.
 public enum NomenklaturQueries {
     public static func versions(on db: any Database) async throws -> [NomenklaturVersionSummary] {
@@ -43,7 +33,7 @@ public enum NomenklaturQueries {
     /// Rows whose code starts with `query` or whose name contains it (any case), in code order, at most `limit`.
     /// An empty query lists the programs.
     public static func search(versionID: UUID, jenis: JenisPemda, query: String, limit: Int = 200, on db: any Database)
-        async throws -> (rows: [NomenklaturRow], total: Int)
+        async throws -> (rows: [NomenklaturIndex.Entry], total: Int)
     {
         let needle = query.trimmingCharacters(in: .whitespaces).lowercased()
         let rows = try await Nomenklatur.query(on: db).filter(\.$version.$id == versionID).filter(\.$jenisPemda == jenis)
@@ -54,8 +44,8 @@ public enum NomenklaturQueries {
                 : row.code.hasPrefix(needle.uppercased()) || row.name.lowercased().contains(needle)
         }
         return (matches.prefix(limit).map {
-            NomenklaturRow(code: $0.code, level: $0.level, name: $0.name, indikator: $0.indikator, satuan: $0.satuan,
-                           spm: $0.spm, previousCode: $0.previousCode)
+            NomenklaturIndex.Entry(code: $0.code, level: $0.level, name: $0.name, indikator: $0.indikator,
+                                   satuan: $0.satuan, spm: $0.spm, definisi: $0.definisi, previousCode: $0.previousCode)
         }, matches.count)
     }
 }

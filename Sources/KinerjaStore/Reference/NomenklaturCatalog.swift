@@ -25,15 +25,13 @@ public enum NomenklaturCatalog {
         file: "nomenklatur_kepmendagri_1317_2023_kabkota.csv")
     public static let shipped = [kepmendagri2023, sipd2027]
 
+    /// A row as the importer reads it, with the sub kegiatan metadata of the extended file where there is some.
+    @dynamicMemberLookup
     public struct Row: Sendable, Hashable {
-        public var jenisPemda: JenisPemda
-        public var code: String
-        public var level: NomenclatureLevel
-        public var name: String
-        public var kinerja: String?
-        public var indikator: String?
-        public var satuan: String?
+        public var entry: NomenclatureImport.Row
         public var details: Details?
+
+        public subscript<T>(dynamicMember key: KeyPath<NomenclatureImport.Row, T>) -> T { entry[keyPath: key] }
     }
 
     public struct Details: Sendable, Hashable {
@@ -44,25 +42,21 @@ public enum NomenklaturCatalog {
         public var previousCode: String?
     }
 
-    /// Reads a shipped CSV; a row whose `jenis_pemda` is `PROV|KABKOT` becomes one row for each.
+    /// Reads a shipped CSV with the same checks as an uploaded version; a row whose `jenis_pemda` is `PROV|KABKOT`
+    /// becomes one row for each.
     public static func rows(of version: Shipped) throws -> [Row] {
         let details = try version.detailsFile.map(readDetails) ?? [:]
-        var rows: [Row] = []
-        try forEachRecord(in: version.file) { line, field, fields in
-            guard let code = field("code"), let levelText = field("level"),
-                let level = NomenclatureLevel(rawValue: levelText), let name = field("name"),
-                let jenisText = field("jenis_pemda")
-            else { throw CatalogError.badRow(file: version.file, line: line, fields: fields) }
-            for jenis in jenisText.split(separator: "|") {
-                guard let jenisPemda = JenisPemda(rawValue: String(jenis)) else {
-                    throw CatalogError.badRow(file: version.file, line: line, fields: fields)
-                }
-                rows.append(Row(jenisPemda: jenisPemda, code: code, level: level, name: name,
-                                kinerja: field("kinerja"), indikator: field("indikator"), satuan: field("satuan"),
-                                details: details[DetailsKey(jenis: jenisPemda, code: code)]))
-            }
+        let result: (rows: [NomenclatureImport.Row], issues: [ImportIssue])
+        do {
+            let table = try NomenklaturImporter.parse(try text(of: version.file))
+            result = NomenclatureImport.read(header: table.header, records: table.records)
+        } catch let refused as NomenklaturImporter.Refused {
+            result = ([], refused.issues)
         }
-        return rows
+        if let issue = result.issues.first {
+            throw CatalogError.badRow(file: version.file, line: issue.row, fields: [issue.column, issue.message.en])
+        }
+        return result.rows.map { Row(entry: $0, details: details[DetailsKey(jenis: $0.jenisPemda, code: $0.code)]) }
     }
 
     struct DetailsKey: Hashable {
@@ -93,11 +87,7 @@ public enum NomenklaturCatalog {
     static func forEachRecord(in file: String,
                               _ body: (Int, (String) -> String?, [String]) throws -> Void) throws
     {
-        guard let folder = Bundle.module.url(forResource: "nomenklatur", withExtension: nil) else {
-            throw CatalogError.missing("nomenklatur")
-        }
-        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let reader = try CSVReader(string: try text(of: file), hasHeaderRow: true)
         var record = 1
         while let fields = reader.next() {
             record += 1
@@ -106,6 +96,14 @@ public enum NomenklaturCatalog {
                 return value?.isEmpty == false ? value : nil
             }, fields)
         }
+    }
+
+    /// A shipped file's text, from the bundle (the running program never reads ../shared).
+    static func text(of file: String) throws -> String {
+        guard let folder = Bundle.module.url(forResource: "nomenklatur", withExtension: nil) else {
+            throw CatalogError.missing("nomenklatur")
+        }
+        return try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
     }
 
     /// Loads every shipped version that the database does not have yet, each in one transaction.

@@ -15,6 +15,8 @@ public struct NomenklaturIndex: Sendable {
         public var satuan: String?
         public var spm: Bool?
         public var definisi: String?
+        /// The code this sub kegiatan had in the previous version.
+        public var previousCode: String? = nil
     }
 
     public let versionID: UUID

@@ -10,7 +10,7 @@ enum NomenklaturPage {
         var text: String
     }
 
-    static func render(versions: [NomenklaturVersionSummary], query: Query, rows: [NomenklaturRow], total: Int) -> String {
+    static func render(versions: [NomenklaturVersionSummary], query: Query, rows: [NomenklaturIndex.Entry], total: Int) -> String {
         let title = L("Nomenklatur", "Nomenclature")
         return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"), .init(title: title, url: nil)],
                            body: .group(
