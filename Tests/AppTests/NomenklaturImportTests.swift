@@ -47,6 +47,14 @@ struct NomenklaturImportTests {
             #expect(refused.text.contains("<td class=\"num\">4</td><td>name</td>"))
             #expect(try await NomenklaturVersion.query(on: app.db).count() == versionsBefore)
 
+            var latin1 = multipart(root, fields: fields, file: "code,level,name,jenis_pemda\n1,urusan,URUSAN X,KABKOT\n")
+            let marker = latin1.1.readableBytesView.firstRange(of: Array("URUSAN X".utf8))!
+            latin1.1.setBytes([0xC9], at: marker.upperBound - 1)
+            let notUTF8 = try await app.testing().sendRequest(.POST, "/nomenklatur/impor", headers: latin1.0, body: latin1.1)
+            #expect(notUTF8.status == .unprocessableEntity)
+            #expect(notUTF8.text.contains("UTF-8"))
+            #expect(try await NomenklaturVersion.query(on: app.db).count() == versionsBefore)
+
             let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Sources/KinerjaStore/Resources/nomenklatur/nomenklatur_kepmendagri_1317_2023_kabkota.csv")
             let text = try String(contentsOf: shipped, encoding: .utf8)

@@ -68,6 +68,12 @@ struct PlanManageTests {
             let base = "/pemda/99.71/renstra/\(dinkes.id!.uuidString)/kelola"
             #expect(try await get(app, base, &operatorOpd).status == .ok)
 
+            let foreignSasaran = try #require(try await RenstraSasaran.query(on: app.db).filter(\.$renstra.$id != renstra.requireID()).first())
+            let program2 = try #require(index.all.first { e in e.level == .program && e.code.hasPrefix("1.02") && !items.contains { $0.code == e.code } })
+            let foreign = try await post(app, "\(base)/item", &operatorOpd,
+                                         ["kode": program2.code, "sasaran": foreignSasaran.id!.uuidString])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(foreign.text.contains("milik Renstra lain"))
             let orphan = try await post(app, "\(base)/item", &operatorOpd, ["kode": "1.02.99.2.01", "sasaran": ""])
             #expect(orphan.status == .unprocessableEntity)
             #expect(orphan.text.contains("Tambahkan dulu induknya, 1.02.99"))

@@ -30,6 +30,14 @@ struct JadwalStoreTests {
             try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "95", today: day("2026-11-23"))
         }
         #expect(try await IndikatorTarget.query(on: test.db).first()?.value == "90")
+        // The indicator's settings decide its capaian, so they are closed with the stage too.
+        let closed = await #expect(throws: RuleViolation.self) {
+            try await writer.updateIndikator(id: indikator, input: IndikatorInput(
+                code: "I-1", name: "APK", satuan: "%", spec: IndicatorSpec(kind: .percent, polarity: .negative)),
+                today: day("2026-11-23"))
+        }
+        #expect(closed?.code == "jadwal.closed")
+        #expect(try await Indikator.find(indikator, on: test.db)?.polarity == .positive)
         try await writer.reopenJadwal(year: 2026, stage: .rkt, until: day("2026-11-30"),
                                       reason: "APBD Perubahan menggeser target", today: day("2026-11-23"))
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "95", today: day("2026-11-23"))

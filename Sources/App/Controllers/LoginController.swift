@@ -79,7 +79,11 @@ struct LoginController: Sendable {
 
     /// Only a path on this site: never `//other.example` or an absolute URL.
     func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        // Browsers drop tabs and newlines from URLs, so `/\t/evil.example` would become `//evil.example`.
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              !next.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7f }),
+              URLComponents(string: next)?.host == nil
+        else { return "/" }
         return next
     }
 

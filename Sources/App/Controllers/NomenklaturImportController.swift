@@ -26,8 +26,9 @@ struct NomenklaturImportController: Sendable {
             HTMLResponse.make(NomenklaturImportPage.render(values: values, errors: errors, issues: issues, csrf: req.csrfToken),
                               status: .unprocessableEntity)
         }
-        guard let text = form.berkas.data.getString(at: form.berkas.data.readerIndex, length: form.berkas.data.readableBytes),
-              form.berkas.data.readableBytes > 0
+        // Checked, not repaired: a file saved in another encoding would otherwise be stored with broken names.
+        guard form.berkas.data.readableBytes > 0,
+              let text = String(validating: Array(form.berkas.data.readableBytesView), as: UTF8.self)
         else {
             var errors = FormErrors()
             errors.general = L("Pilih berkas CSV (UTF-8).", "Choose a CSV file (UTF-8).")

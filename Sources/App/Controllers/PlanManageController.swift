@@ -80,7 +80,7 @@ struct PlanManageController: Sendable {
             case "periode":
                 try await w.addPeriode(startYear: try year(f["awal"], field: "awal"), endYear: try year(f["akhir"], field: "akhir"),
                                        perdaNumber: f["perda"] ?? "", perdaDate: f["tanggal"] ?? "", visi: f["visi"] ?? "")
-            case "misi": try await w.addMisi(periodeID: try id(f["periode"], field: "teks"), text: f["teks"] ?? "")
+            case "misi": try await w.addMisi(periodeID: try id(f["periode"], field: nil), text: f["teks"] ?? "")
             case "tujuan": try await w.addTujuan(misiID: try id(f["misi"], field: "misi"), text: f["teks"] ?? "")
             case "sasaran": try await w.addSasaranRpjmd(tujuanID: try id(f["tujuan"], field: "tujuan"), text: f["teks"] ?? "")
             default: throw Abort(.notFound)
@@ -112,18 +112,17 @@ struct PlanManageController: Sendable {
         let w = try writer(req, pemda)
         let unitID = try unit.requireID()
         do {
-            let renstra = try await Renstra.query(on: req.db).filter(\.$unit.$id == unitID)
-                .sort(\.$legalDate, .descending).first()
+            let renstra = try await PlanQueries.current(renstraOf: unitID, on: req.db)
             switch (form, renstra) {
             case ("renstra", _):
                 try await w.addRenstra(unitID: unitID, periodeID: try id(f["periode"], field: "periode"),
                                        legalNumber: f["nomor"] ?? "", legalDate: f["tanggal"] ?? "",
                                        nomenklaturVersionID: try id(f["versi"], field: "versi"))
             case ("sasaran", let renstra?):
-                try await w.addRenstraSasaran(renstraID: try renstra.requireID(), sasaranRpjmdID: UUID(uuidString: f["rpjmd"] ?? ""),
+                try await w.addRenstraSasaran(renstraID: try renstra.requireID(), sasaranRpjmdID: try optionalID(f["rpjmd"], field: "rpjmd"),
                                               text: f["teks"] ?? "")
             case ("item", let renstra?):
-                try await addItem(req, w, pemda, renstra, code: f["kode"] ?? "", sasaranID: UUID(uuidString: f["sasaran"] ?? ""))
+                try await addItem(req, w, pemda, renstra, code: f["kode"] ?? "", sasaranID: try optionalID(f["sasaran"], field: "sasaran"))
             case ("pagu", let renstra?):
                 let item = try id(f["item"], field: "item")
                 guard try await RenstraItem.find(item, on: req.db)?.$renstra.id == renstra.id else { throw Abort(.notFound) }
@@ -213,7 +212,13 @@ struct PlanManageController: Sendable {
         return year
     }
 
-    func id(_ text: String?, field: String) throws(RuleViolation) -> UUID {
+    /// An empty choice is none; anything else must be one of the offered ids.
+    func optionalID(_ text: String?, field: String) throws(RuleViolation) -> UUID? {
+        guard let text, !text.isEmpty else { return nil }
+        return try id(text, field: field)
+    }
+
+    func id(_ text: String?, field: String?) throws(RuleViolation) -> UUID {
         guard let text, let id = UUID(uuidString: text) else {
             throw RuleViolation(code: "form.choose", field: field,
                                 message: Message(id: "Pilih salah satu.", en: "Choose one."))

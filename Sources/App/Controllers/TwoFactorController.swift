@@ -51,6 +51,7 @@ struct TwoFactorController: Sendable {
         let user = try await signedInUser(req)
         let form = try req.content.decode(DisableForm.self)
         guard try await req.password.async.verify(form.kataSandi, created: user.passwordHash) else {
+            try await UserWriter.recordFailure(userID: user.requireID(), now: Date(), on: req.db)
             var errors = FormErrors()
             errors.byField["kataSandi"] = L("Kata sandi salah.", "Wrong password.")
             return try await render(req, user, errors: errors, notice: nil, status: .unprocessableEntity)
@@ -59,6 +60,7 @@ struct TwoFactorController: Sendable {
               let step = TwoFactor.verify(form.kode, secret: totp.secret, at: Date(), after: totp.lastStep),
               try await UserWriter.spendTotpStep(userID: user.requireID(), step: step, on: req.db)
         else {
+            try await UserWriter.recordFailure(userID: user.requireID(), now: Date(), on: req.db)
             return try await render(req, user, errors: Self.wrongCode, notice: nil, status: .unprocessableEntity)
         }
         try await UserWriter.disableTotp(userID: user.requireID(), reason: "dimatikan oleh pengguna", audit: req.auditContext,
@@ -100,6 +102,8 @@ struct TwoFactorController: Sendable {
             return refuse(req, LoginThrottle.lockedMessage(minutes: LoginController.minutes(until.timeIntervalSince(now))).text)
         }
         guard let step = TwoFactor.verify(form.kode, secret: totp.secret, at: now, after: totp.lastStep),
+              // Read again: a burst of guesses may have locked the account while this one was being checked.
+              try await AppUser.find(userID, on: req.db).map({ ($0.lockedUntil ?? .distantPast) <= now }) == true,
               try await UserWriter.spendTotpStep(userID: userID, step: step, on: req.db)
         else {
             if let until = try await UserWriter.recordFailure(userID: userID, now: now, on: req.db) {

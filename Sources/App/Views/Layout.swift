@@ -32,7 +32,7 @@ enum Layout {
     /// A link to the same page in the other language, named in that language so its speakers find it.
     static func languageSwitch() -> Node<HTML.BodyContext> {
         let other = Lang.current.other
-        return .a(.class("lang"), .href(LanguageMiddleware.link(to: other, from: Lang.pagePath)),
+        return .a(.class("lang"), .href(Escape.attribute(LanguageMiddleware.link(to: other, from: Lang.pagePath))),
                   .attribute(named: "hreflang", value: other.htmlCode), .attribute(named: "lang", value: other.htmlCode),
                   .text(other.name))
     }

@@ -29,7 +29,7 @@ public enum PlanQueries {
     public static func renstra(pemda: Pemda, unitID: UUID, on db: any Database) async throws -> RenstraTree? {
         let pemdaID = try pemda.requireID()
         guard let unit = try await Unit.find(unitID, on: db), unit.$pemda.id == pemdaID,
-            let renstra = try await Renstra.query(on: db).filter(\.$unit.$id == unitID).first(),
+            let renstra = try await current(renstraOf: unitID, on: db),
             let periode = try await PeriodeRpjmd.find(renstra.$periode.id, on: db)
         else { return nil }
         let renstraID = try renstra.requireID()
@@ -59,6 +59,11 @@ public enum PlanQueries {
                                         indikator: sasaranIndikator[s.id!] ?? [])
             },
             programs: (children[nil] ?? []).map(node))
+    }
+
+    /// The unit's Renstra in force: the one enacted last, when a new RPJMD period has brought a second.
+    public static func current(renstraOf unitID: UUID, on db: any Database) async throws -> Renstra? {
+        try await Renstra.query(on: db).filter(\.$unit.$id == unitID).sort(\.$legalDate, .descending).first()
     }
 
     /// Indicators of one owner kind, grouped by owner, each with its targets in year and period order.

@@ -67,9 +67,7 @@ extension PemdaWriter {
         try await transaction { w in
             let pegawai = try await w.owned(Pegawai.self, id, field: "pegawai")
             if let nip, let other = try await Pegawai.query(on: w.database).filter(\.$nip == nip.digits).first(), other.id != id {
-                throw RuleViolation(code: "nip.duplicate", field: "nip",
-                    message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(other.name).",
-                                     en: "NIP \(nip.grouped) is already registered to \(other.name)."))
+                throw w.nipTaken(nip, by: other)
             }
             try await w.update(pegawai) {
                 $0.nip = nip?.digits
@@ -77,5 +75,17 @@ extension PemdaWriter {
                 $0.pangkat = pangkat
             }
         }
+    }
+
+    /// A NIP is one person's in the whole country. Another Pemda's employee is not named: no tenant learns another's
+    /// people.
+    func nipTaken(_ nip: Nip, by holder: Pegawai) -> RuleViolation {
+        holder.$pemda.id == pemdaID
+            ? RuleViolation(code: "nip.duplicate", field: "nip",
+                            message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(holder.name).",
+                                             en: "NIP \(nip.grouped) is already registered to \(holder.name)."))
+            : RuleViolation(code: "nip.duplicate", field: "nip",
+                            message: Message(id: "NIP \(nip.grouped) sudah terdaftar di Pemda lain.",
+                                             en: "NIP \(nip.grouped) is already registered in another Pemda."))
     }
 }

@@ -66,8 +66,11 @@ public struct IndikatorInput: Sendable, Hashable {
 extension PemdaWriter {
     /// Adds an indicator to its owner (a sasaran, an item or an RKT sasaran) of this Pemda.
     @discardableResult
-    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, input: IndikatorInput) async throws -> UUID {
+    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, input: IndikatorInput,
+                             today: CalendarDate = .todayInJakarta()) async throws -> UUID
+    {
         try input.validate()
+        try await checkRktJadwal(owner, ownerID, today: today)
         return try await transaction { w in
             let unitID = try await w.unitOfOwner(owner, ownerID)
             let order = try await Indikator.query(on: w.database).filter(\.$ownerID == ownerID).count() + 1
@@ -81,10 +84,11 @@ extension PemdaWriter {
     }
 
     /// Changes an indicator's settings. Its kind and scale stay once it has targets, since those were read for them.
-    public func updateIndikator(id: UUID, input: IndikatorInput) async throws {
+    public func updateIndikator(id: UUID, input: IndikatorInput, today: CalendarDate = .todayInJakarta()) async throws {
         try input.validate()
         try await transaction { w in
             let indikator = try await w.owned(Indikator.self, id, field: "indikator")
+            try await w.checkRktJadwal(indikator.ownerKind, indikator.ownerID, today: today)
             let hasTargets = try await IndikatorTarget.query(on: w.database).filter(\.$indikator.$id == id).count() > 0
             if hasTargets && (indikator.kind != input.spec.kind
                 || indikator.ordinalLevels != (input.spec.ordinalScale?.levels.joined(separator: "|") ?? ""))
@@ -119,6 +123,15 @@ extension PemdaWriter {
                 row.baselineYear = input.baselineYear
             }
         }
+    }
+
+    /// An RKT's indicators change, like its targets, only while the year's RKT stage is open: their settings decide
+    /// how capaian is computed.
+    func checkRktJadwal(_ owner: IndikatorOwner, _ ownerID: UUID, today: CalendarDate) async throws {
+        guard owner == .rktSasaran else { return }
+        let sasaran = try await owned(RktSasaran.self, ownerID, field: "sasaran")
+        let rkt = try await owned(Rkt.self, sasaran.$rkt.id, field: "RKT")
+        try await checkJadwal(.rkt, year: rkt.year, today: today)
     }
 
     /// The unit an owner belongs to (nil for the Pemda-wide RPJMD), after checking it is this Pemda's.

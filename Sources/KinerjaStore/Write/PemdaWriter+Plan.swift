@@ -141,7 +141,16 @@ extension PemdaWriter {
         try Required.text(text, field: "teks", label: Message(id: "Rumusan sasaran strategis", en: "The sasaran"))
         return try await transaction { w in
             let renstra = try await w.owned(Renstra.self, renstraID, field: "renstra")
-            if let sasaranRpjmdID { _ = try await w.owned(SasaranRpjmd.self, sasaranRpjmdID, field: "sasaran RPJMD") }
+            if let sasaranRpjmdID {
+                let sasaran = try await w.owned(SasaranRpjmd.self, sasaranRpjmdID, field: "rpjmd")
+                let tujuan = try await w.owned(Tujuan.self, sasaran.$tujuan.id, field: "rpjmd")
+                let misi = try await w.owned(Misi.self, tujuan.$misi.id, field: "rpjmd")
+                guard misi.$periode.id == renstra.$periode.id else {
+                    throw RuleViolation(code: "renstra.otherPeriod", field: "rpjmd",
+                        message: Message(id: "Sasaran RPJMD itu dari periode lain; Renstra mendukung RPJMD periodenya sendiri.",
+                                         en: "That RPJMD sasaran is of another period; a Renstra serves the RPJMD of its own period."))
+                }
+            }
             let number = try await RenstraSasaran.query(on: w.database).filter(\.$renstra.$id == renstraID).count() + 1
             return try await w.create(RenstraSasaran(id: UUID(), pemdaID: w.pemdaID, renstraID: renstraID,
                                                      sasaranRpjmdID: sasaranRpjmdID, number: number, text: text),

@@ -74,9 +74,7 @@ public struct PemdaWriter: Sendable {
         }
         return try await transaction { w in
             if let nip, let existing = try await Pegawai.query(on: w.database).filter(\.$nip == nip.digits).first() {
-                throw RuleViolation(code: "nip.duplicate", field: "nip",
-                    message: Message(id: "NIP \(nip.grouped) sudah terdaftar atas nama \(existing.name).",
-                                     en: "NIP \(nip.grouped) is already registered to \(existing.name)."))
+                throw w.nipTaken(nip, by: existing)
             }
             let pegawai = Pegawai(pemdaID: w.pemdaID, nip: nip?.digits, name: name, pangkat: pangkat)
             return try await w.create(pegawai, unitID: nil)
@@ -116,6 +114,14 @@ public struct PemdaWriter: Sendable {
                                  en: "This Renstra uses another nomenclature version than \(index.versionCode)."))
         }
         let entry = try index.require(code, level: level)
+        if let sasaranID {
+            let sasaran = try await owned(RenstraSasaran.self, sasaranID, field: "sasaran")
+            guard sasaran.$renstra.id == renstraID else {
+                throw RuleViolation(code: "renstra.sasaranElsewhere", field: "sasaran",
+                    message: Message(id: "Sasaran strategis itu milik Renstra lain.",
+                                     en: "That sasaran strategis belongs to another Renstra."))
+            }
+        }
         if let parentID {
             let parent = try await owned(RenstraItem.self, parentID, field: "induk")
             guard NomenclatureCode.parent(of: code) == parent.code else {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaCore
+import SQLKit
 
 /// Creates accounts and records sign-in outcomes. Password hashing is the caller's (Vapor's Bcrypt): the store only
 /// ever sees hashes.
@@ -105,14 +106,19 @@ public enum UserWriter {
     public static func recordFailure(userID: UUID, now: Date, throttle: LoginThrottle = .standard,
                                      on database: any Database) async throws -> Date?
     {
-        try await database.transaction { db in
-            guard let user = try await AppUser.find(userID, on: db) else { return nil }
-            user.failedLogins += 1
-            user.lockedUntil = throttle.lockSeconds(afterFailures: user.failedLogins)
-                .map { now.addingTimeInterval(TimeInterval($0)) }
-            try await user.update(on: db)
-            return user.lockedUntil
-        }
+        // The count goes up in one UPDATE, so that guesses sent in parallel cannot overwrite each other's failures.
+        guard let sql = database as? any SQLDatabase else { return nil }
+        let row = try await sql.update(AppUser.schema)
+            .set(SQLIdentifier("failed_logins"), to: SQLBinaryExpression(SQLIdentifier("failed_logins"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, userID)
+            .returning("failed_logins")
+            .first()
+        guard let failures = try row?.decode(column: "failed_logins", as: Int.self),
+              let seconds = throttle.lockSeconds(afterFailures: failures)
+        else { return nil }
+        let until = now.addingTimeInterval(TimeInterval(seconds))
+        try await AppUser.query(on: database).filter(\.$id == userID).set(\.$lockedUntil, to: until).update()
+        return until
     }
 
     /// Sets a new password hash: by the user themself (`mustChange` false) or by an admin as a temporary one that must

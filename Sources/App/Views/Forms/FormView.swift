@@ -49,7 +49,7 @@ enum FormView {
         return .group(
             .label(.for(id), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
             .unwrap(hint) { .element(named: "small", nodes: [.id("\(id)-hint"), .text($0)]) },
-            .input(.id(id), .name(name), .type(type), .value(value), .required(required),
+            .input(.id(id), .name(name), .type(type), .value(Escape.attribute(value)), .required(required),
                    .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
                    .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(id)-hint") : "\(id)-error")),
             .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
@@ -111,7 +111,7 @@ enum FormView {
             .attribute(named: "aria-invalid", value: invalid ? "true" : "false"),
         ] + options.map { option in
             .element(named: "option", nodes: [
-                .attribute(named: "value", value: option.value),
+                .attribute(named: "value", value: Escape.attribute(option.value)),
                 option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(option.label),
             ])
