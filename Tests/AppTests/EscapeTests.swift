@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaCore
 import KinerjaStore
+import Plot
 import Testing
 import VaporTesting
 @testable import App
@@ -8,6 +9,13 @@ import VaporTesting
 /// What a person typed comes back inside attribute values; it must never close the attribute.
 @Suite(.serialized)
 struct EscapeTests {
+    @Test func an_empty_choice_is_sent_as_empty_not_as_its_label() {
+        let html = Node<HTML.BodyContext>.form(FormView.select("x", "X", options: [.init(value: "a", label: "A")], selected: "",
+                                                               errors: FormErrors(), allowEmpty: true)).render()
+        // `value` bare or `value=""`, never absent.
+        #expect(html.range(of: #"<option value(="")?( selected="selected")?>–</option>"#, options: .regularExpression) != nil, "\(html)")
+    }
+
     @Test func attribute_values_are_escaped() {
         #expect(Escape.attribute(#"a"b<c>&'d"#) == "a&quot;b&lt;c&gt;&amp;&#39;d")
     }

@@ -111,7 +111,8 @@ enum FormView {
             .attribute(named: "aria-invalid", value: invalid ? "true" : "false"),
         ] + options.map { option in
             .element(named: "option", nodes: [
-                .attribute(named: "value", value: Escape.attribute(option.value)),
+                // An empty value must still be written: without it, the browser sends the option's text ("–").
+                .attribute(named: "value", value: Escape.attribute(option.value), ignoreIfValueIsEmpty: false),
                 option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(option.label),
             ])
