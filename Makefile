@@ -14,8 +14,10 @@ run:
 build-tests:
 	$(SWIFT) build --build-tests
 
-test: build-tests
+# Dependencies first: the build itself needs the C libraries' headers (libhpdf, libqrencode).
+test:
 	scripts/install-deps.sh test
+	$(MAKE) build-tests
 	$(MAKE) test-sqlite test-postgres test-contract test-browser
 
 test-sqlite:

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kinerja", targets: ["kinerja"]),
         .library(name: "KinerjaCore", targets: ["KinerjaCore"]),
+        .library(name: "KinerjaDocuments", targets: ["KinerjaDocuments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
@@ -17,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
+        // Vapor brings swift-crypto already; the store seals signed PKs with it (SHA-256, Ed25519).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // The rules of SAKIP: pure values and functions, no I/O.
@@ -30,14 +34,27 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/nomenklatur")],
+            swiftSettings: swiftSettings
+        ),
+        // Debian's libharu and libqrencode (scripts/install-deps.sh installs their -dev packages).
+        .systemLibrary(name: "CHaru"),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode"),
+        // Official documents (the PK as PDF with its QR code, ZIPs of many) from plain KinerjaCore values.
+        .target(
+            name: "KinerjaDocuments",
+            dependencies: [
+                "KinerjaCore", "CHaru", "CQREncode",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "App",
             dependencies: [
-                "KinerjaCore", "KinerjaStore",
+                "KinerjaCore", "KinerjaStore", "KinerjaDocuments",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -53,6 +70,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KinerjaDocumentsTests",
+            dependencies: [
+                "KinerjaDocuments", "KinerjaCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],

@@ -21,6 +21,16 @@ let package = Package(
             path: "Benchmarks/CapaianBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "DocumentBenchmarks",
+            dependencies: [
+                .product(name: "KinerjaDocuments", package: "Kinerja"),
+                .product(name: "KinerjaCore", package: "Kinerja"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DocumentBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,14 @@
 set -euo pipefail
 mode="${1:-test}"
 need_apt=()
+# C libraries behind KinerjaDocuments (PDF and QR code); `swift build` needs their headers, so both modes install them.
+[ -f /usr/include/hpdf.h ] || need_apt+=(libhpdf-dev)
+[ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 if [ "$mode" = test ]; then
+  # The document tests read PDFs back (pdftotext, pdftoppm) and scan the QR code (zbarimg).
+  { [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdftoppm ]; } || need_apt+=(poppler-utils)
+  [ -x /usr/bin/zbarimg ] || need_apt+=(zbar-tools)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
   command -v curl >/dev/null 2>&1 || need_apt+=(curl)
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)

@@ -12,6 +12,9 @@ struct AppConfig: Sendable {
     var storage: Storage
     /// The folder for the SQLite file and, later, other local state.
     var dataDirectory: String
+    /// The address the public reaches Kinerja at (`https://kinerja.kotacontoh.go.id`), printed in the QR code of
+    /// every signed PK; without it the address of the request is used.
+    var publicURL: String? = Environment.get("KINERJA_PUBLIC_URL")
 
     static func load(for environment: Environment) -> AppConfig {
         let dataDirectory = Environment.get("KINERJA_DATA_DIR") ?? "data"

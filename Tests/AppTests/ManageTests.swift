@@ -82,13 +82,10 @@ struct ManageTests {
             let kepalaDinkes = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
             let somePegawai = try #require(try await Pegawai.query(on: app.db).filter(\.$nip != nil).first()?.id?.uuidString)
             let hash = try await app.password.async.hash(DemoAccounts.password)
-            for (username, roles) in [("walikota", Set([Role.kepalaDaerah])), ("verif", [.verifikator])] {
-                try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: username, displayName: username,
-                                                               roles: roles), passwordHash: hash, on: app.db)
-            }
-            try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: "kadinkes", displayName: "Kadinkes",
-                                                           roles: [.pejabat], jabatanID: kepalaDinkes.id),
-                                        passwordHash: hash, on: app.db)
+            // The demo has "walikota" (Kepala Daerah, bound to the Walikota's position) and "kadinkes" (pejabat bound
+            // to Kepala Dinas Kesehatan); "verif" is a verifikator bound to nothing.
+            try await UserWriter.create(UserWriter.NewUser(pemdaID: pemdaID, username: "verif", displayName: "verif",
+                                                           roles: [.verifikator]), passwordHash: hash, on: app.db)
             let other = Pemda(code: "98.001", name: "Kabupaten Lain", kind: .kabupaten, seat: "Lain")
             try await other.create(on: app.db)
             try await UserWriter.create(UserWriter.NewUser(pemdaID: other.id, username: "admin.lain", displayName: "Admin Lain",
@@ -140,25 +137,28 @@ struct ManageTests {
                       fields: ["kode": dinkes.code, "nama": "Dinas Kesehatan", "jenis": "dinas", "induk": "",
                                "bidang": dinkes.bidangCodes]),
                 Route(method: .GET, path: "/pemda/99.71/pegawai"),
+                Route(method: .GET, path: "/pemda/99.71/pk?tahun=2026"),
+                Route(method: .POST, path: "/pemda/99.71/pk/hardcopy",
+                      fields: ["jabatan": kepalaDinkes.id!.uuidString, "tahun": "2026", "diterima": "2026-02-10", "catatan": ""]),
             ]
             // Rows: users; columns: the routes above, in order.
             let expected: [(String?, [Outcome])] = [
                 (nil, [.signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn,
-                    .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn]),
+                    .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn, .signIn]),
                 ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok,
-                    .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
+                    .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
                 ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok]),
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
-                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok]),
+                    .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
-                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden]),
+                    .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden]),
             ]
             for (user, outcomes) in expected {
                 try #require(outcomes.count == routes.count, "one outcome per route for \(user ?? "anonim")")

@@ -9,10 +9,15 @@ import Vapor
 enum DemoAccounts {
     static let password = "KotaContoh2026"
 
-    static let accounts: [(username: String, name: String, roles: Set<Role>, unitName: String?)] = [
-        ("admin", "Admin Bappeda Kota Contoh", [.adminPemda], nil),
-        ("inspektorat", "Auditor Inspektorat Kota Contoh", [.inspektorat], nil),
-        ("operator.dinkes", "Operator Dinas Kesehatan", [.operatorOpd], "Dinas Kesehatan"),
+    /// `jabatan` names the position a pejabat or the Kepala Daerah is bound to (they sign its PKs); nil otherwise.
+    static let accounts: [(username: String, name: String, roles: Set<Role>, unitName: String?, jabatan: JabatanLevel?, jabatanName: String?)] = [
+        ("admin", "Admin Bappeda Kota Contoh", [.adminPemda], nil, nil, nil),
+        ("inspektorat", "Auditor Inspektorat Kota Contoh", [.inspektorat], nil, nil, nil),
+        ("operator.dinkes", "Operator Dinas Kesehatan", [.operatorOpd], "Dinas Kesehatan", nil, nil),
+        ("verifikator", "Verifikator Bappeda Kota Contoh", [.verifikator], nil, nil, nil),
+        ("walikota", "Walikota Contoh", [.kepalaDaerah], nil, .kepalaDaerah, nil),
+        ("kadinkes", "Kepala Dinas Kesehatan", [.pejabat], nil, .jpt, "Kepala Dinas Kesehatan"),
+        ("sekdinkes", "Sekretaris Dinas Kesehatan", [.pejabat], nil, .administrator, "Sekretaris Dinas Kesehatan"),
     ]
 
     static func ensure(on app: Application) async throws {
@@ -28,9 +33,15 @@ enum DemoAccounts {
             {
                 units.append(try unit.requireID())
             }
+            var jabatanID: UUID?
+            if let level = account.jabatan {
+                var query = Jabatan.query(on: app.db).filter(\.$pemda.$id == pemdaID).filter(\.$level == level)
+                if let name = account.jabatanName { query = query.filter(\.$name == name) }
+                jabatanID = try await query.first()?.requireID()
+            }
             try await UserWriter.create(
                 UserWriter.NewUser(pemdaID: pemdaID, username: account.username, displayName: account.name,
-                                   roles: account.roles, unitIDs: units),
+                                   roles: account.roles, jabatanID: jabatanID, unitIDs: units),
                 passwordHash: hash, mustChangePassword: false, on: app.db)
         }
     }

@@ -6,10 +6,6 @@ enum AuditPage {
     static let entities = ["unit", "jabatan", "pegawai", "penugasan", "renstra_item", "indikator", "indikator_target"]
 
     static func html(_ pemda: Pemda, rows: [AuditQueries.Row], units: [UnitRow], query: AuditController.Query) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "id_ID")
-        formatter.timeZone = TimeZone(identifier: "Asia/Jakarta")
-        formatter.dateFormat = L("dd/MM/yyyy HH.mm.ss", "dd/MM/yyyy HH:mm:ss")
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let exportQuery = [("unit", query.unit), ("pengguna", query.pengguna), ("entitas", query.entitas),
                            ("dari", query.dari), ("sampai", query.sampai)]
@@ -40,7 +36,7 @@ enum AuditPage {
                            .th(.text(L("Sebelum", "Before"))), .th(.text(L("Sesudah", "After"))),
                            .th(.text(L("ID permintaan", "Request ID"))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.class("code"), .text(formatter.string(from: row.at))), .td(.text(row.username)),
+                    .tr(.td(.class("code"), .text(Fmt.timestamp(row.at))), .td(.text(row.username)),
                         .td(.text(["create": L("Tambah", "Added"), "update": L("Ubah", "Changed"),
                                    "delete": L("Hapus", "Deleted")][row.action.rawValue] ?? row.action.rawValue)),
                         .td(.text(row.entity)), .td(.text(row.unitID.flatMap { unitNames[$0] } ?? "–")),

@@ -15,6 +15,15 @@ enum Fmt {
         Lang.current == .en ? "\(date.day) \(englishMonths[date.month - 1]) \(date.year)" : IDFormat.date(date)
     }
 
+    /// `23/11/2026 14.05.09`, Jakarta time.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "id_ID")
+        formatter.timeZone = TimeZone(identifier: "Asia/Jakarta")
+        formatter.dateFormat = L("dd/MM/yyyy HH.mm.ss", "dd/MM/yyyy HH:mm:ss")
+        return formatter.string(from: date)
+    }
+
     static func rupiah(_ amount: Int64?) -> String { amount.map { IDFormat.rupiah($0) } ?? "–" }
 
     static func target(_ indikator: IndikatorView, year: Int) -> String {

@@ -24,6 +24,7 @@ enum Layout {
             return .a(.class("account"), .href("/masuk"), .text(L("Masuk", "Sign in")))
         }
         return .form(.class("account"), .method(.post), .action("/keluar"),
+                     .a(.href("/kotak-masuk"), .text(L("Kotak masuk", "Inbox"))),
                      .a(.href("/akun/kata-sandi"), .text(viewer.displayName)),
                      .input(.type(.hidden), .name("_csrf"), .value(viewer.csrfToken)),
                      .button(.type(.submit), .text(L("Keluar", "Sign out"))))
@@ -61,6 +62,8 @@ enum Layout {
                                 .li(.a(.href("/pemda/\(pemda.code)/rpjmd"), .text("RPJMD"))),
                                 .li(.a(.href("/pemda/\(pemda.code)/unit"), .text(L("Perangkat Daerah", "Agencies")))),
                                 .li(.a(.href("/pemda/\(pemda.code)/jabatan"), .text(L("Jabatan", "Positions")))),
+                                .if(Viewer.current != nil && may(.read, Subject(.pk, pemda: pemda.code)),
+                                    .li(.a(.href("/pemda/\(pemda.code)/pk"), .text(L("Perjanjian Kinerja", "Agreements (PK)"))))),
                                 .if(Viewer.current != nil && may(.read, Subject(.pegawai, pemda: pemda.code)),
                                     .li(.a(.href("/pemda/\(pemda.code)/pegawai"), .text(L("Pegawai", "Employees"))))),
                                 .if(Viewer.current != nil && may(.read, Subject(.jadwal, pemda: pemda.code)),
@@ -87,6 +90,7 @@ enum Layout {
                         .text(L("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. ",
                               "Kinerja: performance accountability for Indonesian local governments. ")),
                         .a(.href("/nomenklatur"), .text(L("Nomenklatur", "Nomenclature"))), .text(" · "),
+                        .a(.href("/publik/pk"), .text(L("PK yang diterbitkan", "Published PKs"))), .text(" · "),
                         .a(.href("/api/openapi.yaml"), .text("API")))
             )
         ).render()

@@ -12,7 +12,7 @@ public enum Policy {
     }
 
     public static let publicResources: Set<Resource> = [.pemda, .rpjmd, .unit, .jabatan, .renstra, .indikator, .rkt, .nomenklatur]
-    public static let unitBound: Set<Resource> = [.renstra, .indikator, .rkt]
+    public static let unitBound: Set<Resource> = [.renstra, .indikator, .rkt, .pk, .dpa]
 
     public static func decide(_ principal: Principal, _ operation: AccessAction, _ subject: Subject) -> Decision {
         let roles = principal.roles

@@ -30,6 +30,8 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
 /// The kinds of data a rule speaks about.
 public enum Resource: String, Sendable, Hashable, Codable, CaseIterable {
     case pemda, rpjmd, unit, jabatan, pegawai, penugasan, renstra, indikator, rkt, nomenklatur, jadwal, user, audit
+    /// Perjanjian Kinerja and the DPA they follow.
+    case pk, dpa
 }
 
 public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {

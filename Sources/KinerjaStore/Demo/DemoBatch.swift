@@ -20,11 +20,15 @@ final class DemoBatch {
     var targets: [IndikatorTarget] = []
     var rkt: [Rkt] = []
     var rktSasaran: [RktSasaran] = []
+    var itemUnits: [RenstraItemUnit] = []
+    var dpa: [Dpa] = []
+    var dpaPagu: [DpaPagu] = []
 
     var rowCount: Int {
         units.count + jabatan.count + pegawai.count + penugasan.count + periode.count + misi.count + tujuan.count
             + sasaran.count + renstra.count + renstraSasaran.count + renstraItems.count + pagu.count
-            + indikator.count + targets.count + rkt.count + rktSasaran.count
+            + indikator.count + targets.count + rkt.count + rktSasaran.count + itemUnits.count + dpa.count
+            + dpaPagu.count
     }
 
     func write(on db: any Database) async throws {
@@ -44,5 +48,8 @@ final class DemoBatch {
         try await BatchInsert.create(rktSasaran, on: db)
         try await BatchInsert.create(indikator, on: db)
         try await BatchInsert.create(targets, on: db)
+        try await BatchInsert.create(itemUnits, on: db)
+        try await BatchInsert.create(dpa, on: db)
+        try await BatchInsert.create(dpaPagu, on: db)
     }
 }

@@ -66,7 +66,7 @@ extension DemoPlan {
     /// Units, positions and people of one Perangkat Daerah. Returns the head's position and each bidang's
     /// (unit, position) for its programs.
     mutating func makeOrganisation(_ opd: DemoCatalog.Opd, order: Int, bidangNames: [String]) throws
-        -> (unit: UUID, head: UUID, bidang: [(unit: UUID, jabatan: UUID)])
+        -> (unit: UUID, head: UUID, secretariat: UUID, bidang: [(unit: UUID, jabatan: UUID)])
     {
         let unit = Unit(id: UUID(), pemdaID: pemdaID, parentID: nil, code: opd.code, name: opd.name, kind: opd.kind,
                         bidangCodes: opd.bidang, sortOrder: order)
@@ -112,6 +112,6 @@ extension DemoPlan {
             try staff(jabatan, level: level)
             bidang.append((bidangUnit.id!, jabatan))
         }
-        return (unit.id!, head, bidang)
+        return (unit.id!, head, secretariat.id!, bidang)
     }
 }

@@ -33,12 +33,24 @@ extension DemoPlan {
             }
         }
 
+        // The DPA of the demo year: ratified in the first week of January, with the Renstra's pagu.
+        let dpa = Dpa(id: UUID(), pemdaID: pemdaID, unitID: organisation.unit, year: year,
+                      number: "DPA/\(opd.code.prefix(4))/\(order)/\(year)", ratifiedOn: CalendarDate(year: year, month: 1, day: 5)!)
+        let yearOffset = periodYears.contains(year) ? year - periodYears.lowerBound : nil
+        if yearOffset != nil { batch.dpa.append(dpa) }
+        func dpaLine(_ item: RenstraItem, _ amounts: [Int64]) {
+            guard let offset = yearOffset else { return }
+            batch.dpaPagu.append(DpaPagu(pemdaID: pemdaID, dpaID: dpa.id!, code: item.code, name: item.name, amount: amounts[offset]))
+        }
         for (p, program) in programs.enumerated() {
             let programItem = RenstraItem(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!, parentID: nil,
                                           sasaranID: renstraSasaran[p % renstraSasaran.count].0.id, level: .program,
                                           code: program.code, name: try index.require(program.code, level: .program).name,
                                           sortOrder: p)
             batch.renstraItems.append(programItem)
+            // The penunjang program is the secretariat's; each substantive program has its own bidang.
+            let responsible = p == 0 ? organisation.secretariat : organisation.bidang[p - 1].unit
+            batch.itemUnits.append(RenstraItemUnit(pemdaID: pemdaID, itemID: programItem.id!, unitID: responsible))
             let programSpec = IndicatorSpec(kind: .percent, aggregation: .last)
             let programIndikator = try addIndikator(
                 owner: .renstraItem, ownerID: programItem.id!, code: "IKP-\(p + 1)",
@@ -55,6 +67,7 @@ extension DemoPlan {
                                                sortOrder: k)
                 batch.renstraItems.append(kegiatanItem)
                 var kegiatanPagu = [Int64](repeating: 0, count: periodYears.count)
+                var subPagu: [(RenstraItem, [Int64])] = []
                 for (s, sub) in index.children(of: kegiatan.code).prefix(3).enumerated() {
                     let entry = try index.require(sub.code, level: .subkegiatan)
                     let subItem = RenstraItem(id: UUID(), pemdaID: pemdaID, renstraID: renstra.id!,
@@ -71,21 +84,27 @@ extension DemoPlan {
                                           dataSource: "Laporan pelaksanaan sub kegiatan \(opd.name)"),
                         order: 0)
                     let base = random.int(2...40)
+                    var amounts: [Int64] = []
                     for (offset, y) in periodYears.enumerated() {
                         try addTarget(subIndikator, spec: subSpec, year: y, raw: String(base + offset))
                         let amount = Int64(random.int(60...900)) * 1_000_000 + Int64(random.int(0...999)) * 1_000
                         batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: subItem.id!, year: y, amount: amount))
                         kegiatanPagu[offset] += amount
+                        amounts.append(amount)
                     }
+                    subPagu.append((subItem, amounts))
                 }
                 for (offset, y) in periodYears.enumerated() {
                     batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: kegiatanItem.id!, year: y, amount: kegiatanPagu[offset]))
                     programPagu[offset] += kegiatanPagu[offset]
                 }
+                dpaLine(kegiatanItem, kegiatanPagu)
+                for (subItem, amounts) in subPagu { dpaLine(subItem, amounts) }
             }
             for (offset, y) in periodYears.enumerated() {
                 batch.pagu.append(RenstraPagu(pemdaID: pemdaID, itemID: programItem.id!, year: y, amount: programPagu[offset]))
             }
+            dpaLine(programItem, programPagu)
         }
         try makeRkt(unitID: organisation.unit, renstraID: renstra.id!, sasaran: renstraSasaran, opd: opd)
     }

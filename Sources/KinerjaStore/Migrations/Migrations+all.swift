@@ -15,5 +15,6 @@ public enum KinerjaMigrations {
         M0010_CreateAudit(),
         M0011_CreateJadwal(),
         M0012_CreateUserTotp(),
+        M0013_CreatePk(),
     ]
 }

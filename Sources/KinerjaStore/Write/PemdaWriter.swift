@@ -197,7 +197,7 @@ extension RenstraItem: TenantOwned { var pemdaID: UUID { $pemda.id } }
 extension Indikator: TenantOwned { var pemdaID: UUID { $pemda.id } }
 
 extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
+    public func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
         switch self {
         case .some(let value): try await transform(value)
         case .none: nil

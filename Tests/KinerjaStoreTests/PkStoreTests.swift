@@ -1,0 +1,278 @@
+import FluentKit
+import Foundation
+import KinerjaCore
+import Testing
+@testable import KinerjaStore
+
+/// The PK workflow on Kota Contoh's demo data: drafting with prefill and links, the checks that stop a submission,
+/// review, signing with a seal, publication, revision, and the compliance board.
+@Suite(.serialized)
+struct PkStoreTests {
+    static let drafter = PkActor(mayDraft: true)
+    static let verifier = PkActor(mayVerify: true, mayPublish: true)
+    static let pertama = PkActor(parties: [.pihakPertama])
+    static let kedua = PkActor(parties: [.pihakKedua])
+    static let day = CalendarDate(year: 2026, month: 2, day: 2)!
+
+    struct Fixture {
+        var test: TestDatabase
+        var writer: PemdaWriter
+        var pemdaID: UUID
+        var walikota: Jabatan
+        var kadinkes: Jabatan
+        var sekdinkes: Jabatan
+        var db: any Database { test.db }
+    }
+
+    func fixture(_ test: TestDatabase) async throws -> Fixture {
+        _ = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
+        let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
+        let pemdaID = try pemda.requireID()
+        func position(_ name: String) async throws -> Jabatan {
+            try #require(try await Jabatan.query(on: test.db).filter(\.$pemda.$id == pemdaID).filter(\.$name == name).first())
+        }
+        let walikota = try #require(try await Jabatan.query(on: test.db).filter(\.$level == .kepalaDaerah).first())
+        let writer = PemdaWriter(database: test.db, pemdaID: pemdaID,
+                                 audit: AuditContext(userID: UUID(), username: "operator.uji", requestID: "req-pk"))
+        return Fixture(test: test, writer: writer, pemdaID: pemdaID, walikota: walikota,
+                       kadinkes: try await position("Kepala Dinas Kesehatan"),
+                       sekdinkes: try await position("Sekretaris Dinas Kesehatan"))
+    }
+
+    /// Runs a test on a fresh fixture and always closes its database, so that a failing test reports its error
+    /// instead of tripping the connection pool's assertion.
+    func withFixture(_ body: (Fixture) async throws -> Void) async throws {
+        let test = try await TestDatabase.make()
+        do {
+            try await body(try await fixture(test))
+        } catch {
+            await test.shutdown()
+            throw error
+        }
+        await test.shutdown()
+    }
+
+    /// Clears the rencana aksi (a warning, not an error) so that the demo's rounded quarterly split does not stand
+    /// in the way of a test about something else.
+    func clearQuarters(_ pkID: UUID, _ f: Fixture) async throws {
+        for row in try await PkRow.query(on: f.db).filter(\.$pk.$id == pkID).all() {
+            try await f.writer.updatePkRow(row.requireID(), sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
+                                           quarterly: [], actor: Self.drafter, today: Self.day)
+        }
+    }
+
+    /// The Pemda PK and the Dinas Kesehatan PK, both drafted; the Pemda one signed and published.
+    func pemdaAndDinkes(_ f: Fixture) async throws -> (pemdaPk: UUID, dinkesPk: UUID) {
+        let pemdaPk = try await f.writer.draftPk(jabatanID: f.walikota.requireID(), year: 2026, today: Self.day)
+        try await clearQuarters(pemdaPk, f)
+        try await f.writer.pkAction(.ajukan, pkID: pemdaPk, actor: Self.drafter, today: Self.day)
+        try await f.writer.pkAction(.setujui, pkID: pemdaPk, actor: Self.verifier, today: Self.day)
+        try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: pemdaPk, actor: Self.pertama, today: Self.day)
+        try await f.writer.pkAction(.terbitkan, pkID: pemdaPk, actor: Self.verifier, today: Self.day)
+        let dinkesPk = try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+        return (pemdaPk, dinkesPk)
+    }
+
+    @Test func a_pk_is_prefilled_linked_reviewed_signed_sealed_and_published() async throws {
+        try await withFixture { f in
+            let (pemdaPk, dinkesPk) = try await pemdaAndDinkes(f)
+            let pemdaRows = try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).count()
+            #expect(pemdaRows >= 10, "every IKU of the RPJMD")
+            let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == dinkesPk).sort(\.$sortOrder).all()
+            #expect(rows.count >= 2)
+            #expect(rows.allSatisfy { !$0.target.isEmpty && $0.renstraTarget != nil })
+            #expect(rows.contains { !$0.tw4.isEmpty }, "the RKT's quarterly plan is the rencana aksi")
+            let links = try await PkLink.query(on: f.db).filter(\.$row.$id ~~ rows.compactMap(\.id)).count()
+            #expect(links >= rows.count, "each Dinas Kesehatan IKU serves an RPJMD IKU of the Walikota's PK")
+            let budget = try await PkBudget.query(on: f.db).filter(\.$pk.$id == dinkesPk).all()
+            #expect(budget.count >= 3 && budget.allSatisfy { $0.amount > 0 })
+
+            try await clearQuarters(dinkesPk, f)
+            let submitted = try await f.writer.pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter, today: Self.day)
+            #expect(submitted.status == .diajukan)
+            let own = PkActor(mayVerify: true, submittedIt: true)
+            await #expect(throws: RuleViolation.self) { try await f.writer.pkAction(.setujui, pkID: dinkesPk, actor: own, today: Self.day) }
+            try await f.writer.pkAction(.kembalikan(reason: "Target IKU-PD-1 belum sesuai Renstra"), pkID: dinkesPk,
+                                        actor: Self.verifier, today: Self.day)
+            try await f.writer.pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter, today: Self.day)
+            try await f.writer.pkAction(.setujui, pkID: dinkesPk, actor: Self.verifier, today: Self.day)
+            let half = try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: dinkesPk, actor: Self.kedua, today: Self.day)
+            #expect(half.status == .disetujui && half.sha256 == nil)
+            let full = try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: dinkesPk, actor: Self.pertama, today: Self.day)
+            #expect(full.status == .ditandatangani)
+            let sha = try #require(full.sha256)
+
+            let seal = try #require(try await PkSeal.query(on: f.db).filter(\.$pk.$id == dinkesPk).first())
+            #expect(seal.sha256 == sha)
+            let document = try PkCanonical.decode(Data(seal.document.utf8))
+            #expect(document.pihakKedua?.name == "H. Arif Wicaksono, S.E., M.M.")
+            #expect(document.pihakKedua?.nip == nil, "a Kepala Daerah has no NIP")
+            let holder = try #require(try await PositionHolder.find(jabatanID: f.kadinkes.requireID(), on: Self.day, db: f.db))
+            #expect(document.pihakPertama.name == holder.name && document.pihakPertama.nip == holder.nip)
+            #expect(document.date == Self.day && document.performance.count == rows.count)
+            let events = try await PkEvent.query(on: f.db).filter(\.$pk.$id == dinkesPk).all().map(\.action)
+            #expect(events.contains("kembalikan") && events.filter { $0 == "ajukan" }.count == 2)
+
+            // A signed PK never changes.
+            let refused = await #expect(throws: RuleViolation.self) {
+                try await f.writer.updatePkRow(rows[0].requireID(), sasaran: "X", target: "1", quarterly: [], actor: Self.drafter,
+                                               today: Self.day)
+            }
+            #expect(refused?.message.id.contains("PK Perubahan") == true)
+
+            let verified = try #require(try await PkPublic.verification(dinkesPk, on: f.db))
+            #expect(verified.verification.isValid)
+            try await f.writer.pkAction(.terbitkan, pkID: dinkesPk, actor: Self.verifier, today: Self.day)
+            let published = try await PkPublic.published(pemdaCode: DemoBuilder.kotaContohCode, year: 2026, unitID: nil,
+                                                         query: "kesehatan", on: f.db)
+            #expect(published.map(\.pkID) == [dinkesPk])
+        }
+    }
+
+    @Test func a_tampered_byte_fails_verification() async throws {
+        try await withFixture { f in
+            let (pemdaPk, _) = try await pemdaAndDinkes(f)
+            let seal = try #require(try await PkSeal.query(on: f.db).filter(\.$pk.$id == pemdaPk).first())
+            let key = try #require(try await SealKey.find(seal.$key.id, on: f.db))
+            var bytes = Array(seal.document.utf8)
+            let original = PkCanonical.verify(document: Data(bytes), sha256: seal.sha256, seal: seal.seal, publicKey: key.publicKey)
+            #expect(original.isValid)
+            // One byte of a target: "7" → "8".
+            let index = try #require(bytes.firstIndex(of: UInt8(ascii: "7")))
+            bytes[index] = UInt8(ascii: "8")
+            let tampered = PkCanonical.verify(document: Data(bytes), sha256: seal.sha256, seal: seal.seal, publicKey: key.publicKey)
+            #expect(!tampered.hashMatches && !tampered.isValid)
+            // Changing the stored hash along with the document does not help: the seal covers the original digest.
+            let rehashed = PkCanonical.verify(document: Data(bytes), sha256: PkCanonical.sha256Hex(Data(bytes)), seal: seal.seal,
+                                              publicKey: key.publicKey)
+            #expect(rehashed.hashMatches && !rehashed.sealValid)
+            // The stored row tampered in the database is caught by the public verification page.
+            seal.document = String(decoding: bytes, as: UTF8.self)
+            try await seal.update(on: f.db)
+            #expect(try await PkPublic.verification(pemdaPk, on: f.db)?.verification.isValid == false)
+        }
+    }
+
+    @Test func submission_is_refused_with_its_reasons_and_nothing_changes() async throws {
+        try await withFixture { f in
+            // No Pemda PK yet: the Dinas Kesehatan rows have nothing to serve.
+            let pk = try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+            let refused = await #expect(throws: RuleViolation.self) {
+                try await f.writer.pkAction(.ajukan, pkID: pk, actor: Self.drafter, today: Self.day)
+            }
+            #expect(refused?.code == "pk.checksFailed")
+            #expect(try await Pk.find(pk, on: f.db)?.status == .draf)
+            let wrongState = await #expect(throws: RuleViolation.self) {
+                try await f.writer.pkAction(.setujui, pkID: pk, actor: Self.verifier, today: Self.day)
+            }
+            #expect(wrongState?.code == "pk.setujui.draf")
+            #expect(try await PkEvent.query(on: f.db).filter(\.$pk.$id == pk).count() == 1, "only the drafting")
+            let twice = await #expect(throws: RuleViolation.self) {
+                try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+            }
+            #expect(twice?.code == "pk.exists")
+            // A closed drafting stage refuses edits; the signing stage of the level guards signing.
+            try await f.writer.setJadwal(year: 2026, window: JadwalWindow(stage: .pkPenyusunan, opens: CalendarDate(year: 2026, month: 1, day: 5)!,
+                                                                       closes: CalendarDate(year: 2026, month: 1, day: 31)!))
+            let closed = await #expect(throws: RuleViolation.self) {
+                try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+            }
+            #expect(closed?.code == "jadwal.closed")
+        }
+    }
+
+    @Test func an_eselon_iii_pk_comes_from_the_units_programs_and_serves_the_kepala_dinas() async throws {
+        try await withFixture { f in
+            let (_, dinkesPk) = try await pemdaAndDinkes(f)
+            let pk = try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+            let stored = try #require(try await Pk.find(pk, on: f.db))
+            #expect(stored.level == .administrator && stored.$superiorJabatan.id == f.kadinkes.id)
+            let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == pk).all()
+            #expect(!rows.isEmpty && rows.allSatisfy { $0.indikator.hasPrefix("Persentase capaian sasaran") })
+            let budget = try await PkBudget.query(on: f.db).filter(\.$pk.$id == pk).all()
+            #expect(!budget.isEmpty && budget.allSatisfy { NomenclatureCode.level(of: $0.code) == .kegiatan })
+            let links = try await PkLink.query(on: f.db).filter(\.$row.$id ~~ rows.compactMap(\.id)).all()
+            let superiorRows = Set(try await PkRow.query(on: f.db).filter(\.$pk.$id == dinkesPk).all().compactMap(\.id))
+            #expect(!links.isEmpty && links.allSatisfy { superiorRows.contains($0.$superiorRow.id) })
+
+            // The Kepala Dinas's PK as a superior: positions below without a PK are named.
+            let detail = try await PkQueries.detail(try #require(try await Pk.find(dinkesPk, on: f.db)), today: Self.day, on: f.db)
+            #expect(detail.cascade.subordinatePositions >= 2)
+            #expect(!detail.cascade.positionsWithoutPk.contains("Sekretaris Dinas Kesehatan"))
+            #expect(detail.cascade.positionsWithoutPk.count == detail.cascade.subordinatePositions - 1)
+        }
+    }
+
+    @Test func a_perubahan_keeps_the_signed_version_and_shows_the_difference() async throws {
+        try await withFixture { f in
+            let (pemdaPk, _) = try await pemdaAndDinkes(f)
+            let noBasis = await #expect(throws: RuleViolation.self) {
+                try await f.writer.revisePk(pemdaPk, ground: .strategiAnggaran, legalNumber: "", legalDate: nil, actor: Self.drafter,
+                                            today: Self.day)
+            }
+            #expect(noBasis?.field == "nomor_dasar_hukum")
+            let later = CalendarDate(year: 2026, month: 9, day: 20)!
+            let revision = try await f.writer.revisePk(pemdaPk, ground: .strategiAnggaran,
+                                                       legalNumber: "Peraturan Daerah Nomor 7 Tahun 2026",
+                                                       legalDate: CalendarDate(year: 2026, month: 9, day: 15), actor: Self.drafter,
+                                                       today: later)
+            let again = await #expect(throws: RuleViolation.self) {
+                try await f.writer.revisePk(pemdaPk, ground: .prioritasAsumsi, legalNumber: "X", legalDate: later,
+                                            actor: Self.drafter, today: later)
+            }
+            #expect(again?.code == "perubahan.exists")
+            let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).all()
+            let original = try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).sort(\.$sortOrder).all()
+            #expect(rows.map(\.key) == original.map(\.key))
+            try await f.writer.updatePkRow(rows[0].requireID(), sasaran: rows[0].sasaran, target: "99", quarterly: [],
+                                           changeReason: "APBD-Perubahan menambah anggaran", actor: Self.drafter, today: later)
+            let line = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).first())
+            try await f.writer.updatePkBudget(line.requireID(), amount: "1.000.000", actor: Self.drafter, today: later)
+
+            let revised = try #require(try await Pk.find(revision, on: f.db))
+            let review = try await PkReview.review(revised, on: f.db)
+            let diff = try #require(review.diff)
+            #expect(diff.count == 1)
+            guard case .changed(let old, let new) = diff[0] else { Issue.record("expected a changed row"); return }
+            #expect(old.target != new.target && new.target == "99")
+            #expect(review.budgetDiff?.count == 1)
+            // The signed version is untouched and still verifies; the board shows it in force and the revision as newest.
+            #expect(try await PkPublic.verification(pemdaPk, on: f.db)?.verification.isValid == true)
+            let board = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: later, level: .pemda, on: f.db)
+            #expect(board.count == 1)
+            #expect(board[0].inForce?.id == pemdaPk && board[0].latest?.id == revision && board[0].latest?.version == 1)
+            let history = try await Pk.query(on: f.db).filter(\.$jabatan.$id == f.walikota.requireID()).sort(\.$version).all()
+            #expect(history.map(\.version) == [0, 1] && history[1].revision?.legalNumber == "Peraturan Daerah Nomor 7 Tahun 2026")
+        }
+    }
+
+    @Test func the_board_shows_status_deadline_lateness_and_hardcopies() async throws {
+        try await withFixture { f in
+            let (pemdaPk, _) = try await pemdaAndDinkes(f)
+            // The demo's DPA are ratified on 5 January 2026: PKs are due on 5 February.
+            let inspektur = try #require(try await Jabatan.query(on: f.db).filter(\.$name == "Inspektur").first())
+            try await f.writer.setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
+                                             received: CalendarDate(year: 2026, month: 2, day: 10)!, note: "Diantar ke Bappeda",
+                                             today: CalendarDate(year: 2026, month: 3, day: 1)!)
+            let rows = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 3, day: 1)!,
+                                              on: f.db)
+            let walikota = try #require(rows.first { $0.jabatanID == f.walikota.id })
+            #expect(walikota.latest?.id == pemdaPk && walikota.compliance == .tepatWaktu)
+            #expect(walikota.due == CalendarDate(year: 2026, month: 2, day: 5))
+            let kadinkes = try #require(rows.first { $0.jabatanID == f.kadinkes.id })
+            #expect(kadinkes.latest?.status == .draf && kadinkes.compliance == .terlambat(daysLate: 24))
+            let byHardcopy = try #require(rows.first { $0.jabatanID == inspektur.id })
+            #expect(byHardcopy.latest == nil && byHardcopy.compliance == .ditandatanganiTerlambat(daysLate: 5))
+            #expect(rows.allSatisfy { $0.level != .pemda || $0.jabatanID == f.walikota.id })
+            let early = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 2, day: 1)!,
+                                               level: .administrator, on: f.db)
+            #expect(!early.isEmpty && early.allSatisfy { $0.level == .administrator })
+            #expect(early.first { $0.latest == nil }?.compliance == .segeraJatuhTempo(daysLeft: 4))
+            let future = await #expect(throws: RuleViolation.self) {
+                try await f.writer.setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
+                                                 received: CalendarDate(year: 2026, month: 12, day: 1)!, today: Self.day)
+            }
+            #expect(future?.field == "diterima")
+        }
+    }
+}
