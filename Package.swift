@@ -42,11 +42,12 @@ let package = Package(
         // Debian's libharu and libqrencode (scripts/install-deps.sh installs their -dev packages).
         .systemLibrary(name: "CHaru"),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode"),
+        .systemLibrary(name: "CPng", pkgConfig: "libpng"),
         // Official documents (the PK as PDF with its QR code, ZIPs of many) from plain KinerjaCore values.
         .target(
             name: "KinerjaDocuments",
             dependencies: [
-                "KinerjaCore", "CHaru", "CQREncode",
+                "KinerjaCore", "CHaru", "CQREncode", "CPng",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
@@ -69,7 +70,11 @@ let package = Package(
             dependencies: ["KinerjaCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KinerjaStoreTests", dependencies: ["KinerjaStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KinerjaStoreTests",
+            dependencies: ["KinerjaStore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KinerjaDocumentsTests",
             dependencies: [

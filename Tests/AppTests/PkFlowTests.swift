@@ -172,6 +172,31 @@ struct PkFlowTests {
             #expect(draftOther.status == .forbidden)
             #expect(try await AuditEvent.query(on: app.db).count() == before)
             #expect(try await PkRow.find(row.id!, on: app.db)?.sasaran == row.sasaran)
+
+            // Their own PK's URL does not open another PK's rows.
+            let kepalaDikbud = try await jabatan(app, name: "Kepala Dinas Pendidikan")
+            let own = try pkID(of: try await post(app, "/pemda/99.71/pk/baru", &other,
+                                                  ["jabatan": kepalaDikbud.id!.uuidString, "tahun": "2026"]))
+            _ = try await get(app, "/pemda/99.71/pk/\(own)", &other)
+            let smuggled = try await post(app, "/pemda/99.71/pk/\(own)/baris/\(row.id!.uuidString)", &other,
+                                          ["sasaran": "Diubah", "target": "1", "tw1": "", "tw2": "", "tw3": "", "tw4": ""])
+            #expect(smuggled.status == .unprocessableEntity)
+            #expect(try await PkRow.find(row.id!, on: app.db)?.sasaran == row.sasaran)
+
+            // A pejabat drafts for their own position and those below, never for a superior in the same unit.
+            let kasubbag = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Subbagian Umum dan Kepegawaian")
+                .filter(\.$superior.$id == (try jabatan(app, name: "Sekretaris Dinas Kesehatan")).id!).first())
+            let holder = try #require(try await PositionHolder.find(jabatanID: kasubbag.id!, on: .todayInJakarta(), db: app.db))
+            try await UserWriter.create(UserWriter.NewUser(pemdaID: kasubbag.$pemda.id, username: "kasubbag.dinkes", nip: holder.nip,
+                                                           displayName: holder.name, roles: [.pejabat], jabatanID: kasubbag.id),
+                                        passwordHash: hash, mustChangePassword: false, on: app.db)
+            var kasub = try await signedIn(app, as: "kasubbag.dinkes")
+            _ = try await get(app, "/pemda/99.71/pk?tahun=2026", &kasub)
+            let sekretaris = try await jabatan(app, name: "Sekretaris Dinas Kesehatan")
+            let upward = try await post(app, "/pemda/99.71/pk/baru", &kasub, ["jabatan": sekretaris.id!.uuidString, "tahun": "2026"])
+            #expect(upward.status == .forbidden)
+            #expect(try await post(app, "/pemda/99.71/pk/baru", &kasub, ["jabatan": kasubbag.id!.uuidString, "tahun": "2026"]).status
+                    == .seeOther)
         }
     }
 }

@@ -54,10 +54,10 @@ struct PkStoreTests {
 
     /// Clears the rencana aksi (a warning, not an error) so that the demo's rounded quarterly split does not stand
     /// in the way of a test about something else.
-    func clearQuarters(_ pkID: UUID, _ f: Fixture) async throws {
+    func clearQuarters(_ pkID: UUID, _ f: Fixture, day: CalendarDate? = nil) async throws {
         for row in try await PkRow.query(on: f.db).filter(\.$pk.$id == pkID).all() {
-            try await f.writer.updatePkRow(row.requireID(), sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
-                                           quarterly: [], actor: Self.drafter, today: Self.day)
+            try await f.writer.updatePkRow(row.requireID(), of: pkID, sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
+                                           quarterly: [], actor: Self.drafter, today: day ?? Self.day)
         }
     }
 
@@ -115,7 +115,7 @@ struct PkStoreTests {
 
             // A signed PK never changes.
             let refused = await #expect(throws: RuleViolation.self) {
-                try await f.writer.updatePkRow(rows[0].requireID(), sasaran: "X", target: "1", quarterly: [], actor: Self.drafter,
+                try await f.writer.updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: "X", target: "1", quarterly: [], actor: Self.drafter,
                                                today: Self.day)
             }
             #expect(refused?.message.id.contains("PK Perubahan") == true)
@@ -224,10 +224,10 @@ struct PkStoreTests {
             let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).all()
             let original = try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).sort(\.$sortOrder).all()
             #expect(rows.map(\.key) == original.map(\.key))
-            try await f.writer.updatePkRow(rows[0].requireID(), sasaran: rows[0].sasaran, target: "99", quarterly: [],
+            try await f.writer.updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: rows[0].sasaran, target: "99", quarterly: [],
                                            changeReason: "APBD-Perubahan menambah anggaran", actor: Self.drafter, today: later)
             let line = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).first())
-            try await f.writer.updatePkBudget(line.requireID(), amount: "1.000.000", actor: Self.drafter, today: later)
+            try await f.writer.updatePkBudget(line.requireID(), of: revision, amount: "1.000.000", actor: Self.drafter, today: later)
 
             let revised = try #require(try await Pk.find(revision, on: f.db))
             let review = try await PkReview.review(revised, on: f.db)
@@ -273,6 +273,91 @@ struct PkStoreTests {
                                                  received: CalendarDate(year: 2026, month: 12, day: 1)!, today: Self.day)
             }
             #expect(future?.field == "diterima")
+        }
+    }
+
+    @Test func an_approved_pk_goes_back_without_its_signatures_and_one_person_never_signs_twice() async throws {
+        try await withFixture { f in
+            let day = CalendarDate(year: 2026, month: 9, day: 1)!
+            _ = try await pemdaAndDinkes(f)
+            // Dinas Perhubungan's head post is held by its Sekretaris as Plt since 1 August.
+            let head = try #require(try await Jabatan.query(on: f.db).filter(\.$name == "Kepala Dinas Perhubungan").first())
+            let secretary = try #require(try await Jabatan.query(on: f.db).filter(\.$superior.$id == head.requireID())
+                .filter(\.$name == "Sekretaris Dinas Perhubungan").first())
+            let headPk = try await f.writer.draftPk(jabatanID: head.requireID(), year: 2026, today: day)
+            try await clearQuarters(headPk, f, day: day)
+            for action in [PkAction.ajukan, .setujui] {
+                try await f.writer.pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+            }
+            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua, today: day)
+            #expect(try await PkSignature.query(on: f.db).filter(\.$pk.$id == headPk).count() == 1)
+            // The verifier returns it before the Plt signs: the Walikota's signature goes with it.
+            try await f.writer.pkAction(.kembalikan(reason: "Plt. belum dapat menandatangani, menunggu SK"), pkID: headPk,
+                                        actor: Self.verifier, today: day)
+            #expect(try await PkSignature.query(on: f.db).filter(\.$pk.$id == headPk).count() == 0)
+            #expect(try await Pk.find(headPk, on: f.db)?.status == .dikembalikan)
+            for action in [PkAction.ajukan, .setujui] {
+                try await f.writer.pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+            }
+            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua, today: day)
+            try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: headPk, actor: Self.pertama, today: day)
+            let sealed = try #require(try await PkSeal.query(on: f.db).filter(\.$pk.$id == headPk).first())
+            #expect(try PkCanonical.decode(Data(sealed.document.utf8)).pihakPertama.jabatan == "Plt. Kepala Dinas Perhubungan")
+
+            // The Sekretaris's own PK: the Plt over them is the same person.
+            let own = try await f.writer.draftPk(jabatanID: secretary.requireID(), year: 2026, today: day)
+            try await clearQuarters(own, f, day: day)
+            for action in [PkAction.ajukan, .setujui] {
+                try await f.writer.pkAction(action, pkID: own, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+            }
+            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: own, actor: Self.kedua, today: day)
+            let twice = await #expect(throws: RuleViolation.self) {
+                try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: own, actor: Self.pertama, today: day)
+            }
+            #expect(twice?.code == "pk.samePerson")
+            #expect(try await Pk.find(own, on: f.db)?.status == .disetujui)
+        }
+    }
+
+    @Test func rows_and_lines_are_changed_only_through_their_own_pk() async throws {
+        try await withFixture { f in
+            let (pemdaPk, dinkesPk) = try await pemdaAndDinkes(f)
+            let sekPk = try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+            let foreignRow = try #require(try await PkRow.query(on: f.db).filter(\.$pk.$id == dinkesPk).first())
+            let foreignLine = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == dinkesPk).first())
+            let viaOther = await #expect(throws: RuleViolation.self) {
+                try await f.writer.updatePkRow(foreignRow.requireID(), of: sekPk, sasaran: "X", target: "1", quarterly: [],
+                                               actor: Self.drafter, today: Self.day)
+            }
+            #expect(viaOther?.code == "reference.unknown")
+            await #expect(throws: RuleViolation.self) {
+                try await f.writer.removePkBudget(foreignLine.requireID(), of: sekPk, actor: Self.drafter, today: Self.day)
+            }
+            #expect(try await PkRow.find(foreignRow.requireID(), on: f.db)?.sasaran == foreignRow.sasaran)
+            // A signed PK refuses every kind of change, not only row edits.
+            let signedRow = try #require(try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).first())
+            await #expect(throws: RuleViolation.self) {
+                try await f.writer.removePkRow(signedRow.requireID(), of: pemdaPk, actor: Self.drafter, today: Self.day)
+            }
+            await #expect(throws: RuleViolation.self) {
+                try await f.writer.addPkRow(to: pemdaPk, PemdaWriter.NewPkRow(sasaran: "S", indikator: "I", satuan: "%",
+                                                                             kind: .percent, target: "5"),
+                                            actor: Self.drafter, today: Self.day)
+            }
+            // Added by hand while a draft: a typed row and a budget line named from the Renstra.
+            let added = try await f.writer.addPkRow(to: sekPk, PemdaWriter.NewPkRow(
+                sasaran: "Meningkatnya tata kelola keuangan", indikator: "Persentase laporan keuangan tepat waktu",
+                satuan: "%", kind: .percent, target: "100"), actor: Self.drafter, today: Self.day)
+            #expect(try await PkRow.find(added, on: f.db)?.target == "100")
+            let kegiatan = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == sekPk).first())
+            try await f.writer.removePkBudget(kegiatan.requireID(), of: sekPk, actor: Self.drafter, today: Self.day)
+            let line = try await f.writer.addPkBudget(to: sekPk, code: kegiatan.code, amount: "2.000.000", actor: Self.drafter,
+                                                      today: Self.day)
+            #expect(try await PkBudget.find(line, on: f.db)?.name == kegiatan.name)
+            let wrongLevel = await #expect(throws: RuleViolation.self) {
+                try await f.writer.addPkBudget(to: sekPk, code: "1.02.01", amount: "1", actor: Self.drafter, today: Self.day)
+            }
+            #expect(wrongLevel?.code == "pk.budgetLevel")
         }
     }
 }

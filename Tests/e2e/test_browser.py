@@ -218,3 +218,112 @@ def test_the_interface_switches_to_english_and_back(browser):
     browser.find_element(By.CSS_SELECTOR, "a.lang").click()
     assert wait_for_text(browser, "main h1", "Tambah pegawai") == "Tambah pegawai"
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id"
+
+
+# --- Perjanjian Kinerja -------------------------------------------------------------------------------------------
+
+BOARD = "/pemda/99.71/pk?tahun=2026"
+
+
+def switch_user(driver, username, path):
+    """Signs out whoever is signed in and signs in as `username`, landing on `path`."""
+    driver.delete_all_cookies()
+    sign_in(driver, username, next_path=path)
+
+
+def draft_pk(driver, jabatan):
+    """Drafts the 2026 PK of a position from the board and returns the PK page's path."""
+    row = driver.find_element(By.XPATH, f"//table[@id='pk-board']//tr[normalize-space(td[1]/text()[1])='{jabatan}']")
+    row.find_element(By.CSS_SELECTOR, "button.draft").click()
+    wait_for_text(driver, "#pk-status", "Draf")
+    return driver.current_url.replace(BASE, "")
+
+
+def pk_action(driver, button_id, expected_status):
+    driver.find_element(By.ID, button_id).click()
+    return wait_for_text(driver, "#pk-status", expected_status)
+
+
+def sign_pk(driver, party, expected_status):
+    driver.find_element(By.ID, f"sandi-{party}").send_keys(PASSWORD)
+    return pk_action(driver, f"aksi-tandatangani-{party}", expected_status)
+
+
+def return_pk(driver, reason):
+    driver.find_element(By.ID, "alasan-kembali").send_keys(reason)
+    return pk_action(driver, "aksi-kembalikan", "Dikembalikan")
+
+
+def edit_first_row(driver, field, value):
+    """Types into the first row's field and saves the row; returns the row's id."""
+    row = driver.find_element(By.CSS_SELECTOR, "#pk-kinerja tbody tr")
+    row_id = row.get_attribute("id").removeprefix("row-")
+    box = row.find_element(By.NAME, field)
+    box.clear()
+    box.send_keys(value)
+    driver.find_element(By.CSS_SELECTOR, f"form#baris-{row_id} button").click()
+    return row_id
+
+
+def review_and_publish(driver, path, drafter, kedua, fix_field):
+    """Submit, return with a reason, fix, resubmit, approve, both parties sign, publish."""
+    pk_action(driver, "aksi-ajukan", "Diajukan")
+    switch_user(driver, "verifikator", path)
+    return_pk(driver, "Sasaran baris 1 perlu dirumuskan ulang sesuai Renstra")
+    switch_user(driver, drafter, path)
+    assert "Sasaran baris 1 perlu dirumuskan ulang" in driver.find_element(By.ID, "pk-history").text
+    row = driver.find_element(By.CSS_SELECTOR, "#pk-kinerja tbody tr")
+    original = row.find_element(By.NAME, fix_field).get_attribute("value")
+    # A wrong fix is refused with its reason and nothing is kept; the right one is saved.
+    edit_first_row(driver, "target", "banyak sekali")
+    assert "harus berupa angka" in wait_for_text(driver, "#form-error", "angka")
+    edit_first_row(driver, fix_field, original + (" (diperbaiki)" if fix_field == "sasaran" else ""))
+    WebDriverWait(driver, 10).until(EC.url_contains("#row-"))
+    assert driver.find_elements(By.ID, "form-error") == []
+    pk_action(driver, "aksi-ajukan", "Diajukan")
+    switch_user(driver, "verifikator", path)
+    pk_action(driver, "aksi-setujui", "Disetujui")
+    switch_user(driver, kedua, path)
+    sign_pk(driver, "pihakKedua", "Disetujui")
+    assert "Menunggu tanda tangan: Pihak Pertama" in driver.find_element(By.ID, "pk-workflow").text
+    switch_user(driver, drafter, path)
+    sign_pk(driver, "pihakPertama", "Ditandatangani")
+    assert driver.find_element(By.ID, "pk-sha").text
+    switch_user(driver, "verifikator", path)
+    pk_action(driver, "aksi-terbitkan", "Diterbitkan")
+
+
+def test_pk_eselon_ii_and_iii_from_draft_to_published(browser):
+    # The Walikota's own PK comes first: the Kepala Dinas's indicators serve it.
+    sign_in(browser, "admin", next_path=BOARD)
+    pemda_pk = draft_pk(browser, "Walikota Contoh")
+    pk_action(browser, "aksi-ajukan", "Diajukan")
+    switch_user(browser, "verifikator", pemda_pk)
+    pk_action(browser, "aksi-setujui", "Disetujui")
+    switch_user(browser, "walikota", pemda_pk)
+    sign_pk(browser, "pihakPertama", "Ditandatangani")
+    switch_user(browser, "verifikator", pemda_pk)
+    pk_action(browser, "aksi-terbitkan", "Diterbitkan")
+
+    # Eselon II: the Kepala Dinas Kesehatan with the Walikota.
+    switch_user(browser, "kadinkes", BOARD)
+    eselon2 = draft_pk(browser, "Kepala Dinas Kesehatan")
+    assert "Belum dikaitkan" not in browser.find_element(By.ID, "pk-kinerja").text
+    review_and_publish(browser, eselon2, "kadinkes", "walikota", "target")
+
+    # Eselon III: the Sekretaris with the Kepala Dinas.
+    switch_user(browser, "sekdinkes", BOARD)
+    eselon3 = draft_pk(browser, "Sekretaris Dinas Kesehatan")
+    assert "Kepala Dinas Kesehatan:" in browser.find_element(By.ID, "pk-kinerja").text
+    review_and_publish(browser, eselon3, "sekdinkes", "kadinkes", "sasaran")
+
+    # The public sees both, and the verification page vouches for the signed document.
+    browser.delete_all_cookies()
+    browser.get(BASE + "/publik/pk?pemda=99.71&tahun=2026")
+    listing = browser.find_element(By.ID, "portal-list").text
+    assert "Kepala Dinas Kesehatan" in listing and "Sekretaris Dinas Kesehatan" in listing
+    row = browser.find_element(By.XPATH, "//table[@id='portal-list']//tr[td[contains(., 'Sekretaris Dinas Kesehatan')]]")
+    row.find_element(By.PARTIAL_LINK_TEXT, "verifikasi").click()
+    result = browser.find_element(By.ID, "verify-result")
+    assert result.get_attribute("data-valid") == "true" and result.text.startswith("SAH")
+    assert "(diperbaiki)" in browser.page_source

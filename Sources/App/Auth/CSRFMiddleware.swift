@@ -14,10 +14,15 @@ struct CSRFMiddleware: AsyncMiddleware {
             // A large upload arrives streamed; its token is inside the multipart body, so the body is gathered first
             // (up to the upload limit) for the token to be read: only for the one upload route and the one role that
             // may use it, so that no one else can make the server hold 32 MB.
-            if request.body.data == nil, request.headers.contentType?.type == "multipart",
-               request.url.path == "/nomenklatur/impor", request.principal.roles.contains(.superAdmin)
-            {
-                _ = try await request.body.collect(max: Self.maxUploadBytes).get()
+            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
+                if request.url.path == "/nomenklatur/impor", request.principal.roles.contains(.superAdmin) {
+                    _ = try await request.body.collect(max: Self.maxUploadBytes).get()
+                } else if request.url.path.hasPrefix("/pemda/"), request.url.path.hasSuffix("/pk/logo"),
+                          !request.principal.roles.isDisjoint(with: [.adminPemda, .superAdmin])
+                {
+                    // The Pemda emblem: small, and only an admin may send it.
+                    _ = try await request.body.collect(max: PkSettingController.maxLogoUpload).get()
+                }
             }
             let sent = request.headers.first(name: "X-CSRF-Token")
                 ?? (try? request.content.get(String.self, at: Self.field))

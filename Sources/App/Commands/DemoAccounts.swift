@@ -39,8 +39,10 @@ enum DemoAccounts {
                 if let name = account.jabatanName { query = query.filter(\.$name == name) }
                 jabatanID = try await query.first()?.requireID()
             }
+            // A pejabat signs as the person holding the post, known by NIP (the Walikota has none).
+            let nip = try await jabatanID.asyncMap { try await PositionHolder.find(jabatanID: $0, on: .todayInJakarta(), db: app.db)?.nip } ?? nil
             try await UserWriter.create(
-                UserWriter.NewUser(pemdaID: pemdaID, username: account.username, displayName: account.name,
+                UserWriter.NewUser(pemdaID: pemdaID, username: account.username, nip: nip, displayName: account.name,
                                    roles: account.roles, jabatanID: jabatanID, unitIDs: units),
                 passwordHash: hash, mustChangePassword: false, on: app.db)
         }

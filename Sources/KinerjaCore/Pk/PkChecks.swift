@@ -144,14 +144,14 @@ public enum PkChecks {
         {
             add("pk.rencanaAksiMismatch", .error, .consistent,
                 "Target triwulan \"\(name)\" menghasilkan \(display(yearFigure)) untuk setahun (\(row.spec.aggregation.label.id.lowercased())), tidak sama dengan target tahunan \(display(target)). Samakan target TW IV atau jumlahnya dengan target tahunan.",
-                "The quarterly targets of \"\(name)\" add up to \(yearFigure) for the year (\(row.spec.aggregation.label.en.lowercased())), not the year target \(target). Align them with the year target.")
+                "The quarterly targets of \"\(name)\" add up to \(display(yearFigure)) for the year (\(row.spec.aggregation.label.en.lowercased())), not the year target \(display(target)). Align them with the year target.")
         }
         if let renstra = row.renstraTarget, let target, let renstraTarget = TargetInput.parseStored(renstra, for: row.spec),
            renstraTarget != target
         {
             add("pk.renstraMismatch", .warning, .consistent,
-                "Target \(display(target)) berbeda dari target Renstra tahun \(year) (\(display(renstraTarget))). Bila disengaja, sampaikan alasannya kepada verifikator.",
-                "The target \(target) differs from the Renstra target for \(year) (\(renstraTarget)). If intended, tell the verifier why.")
+                "Target \(display(target)) berbeda dari target \(level.planName) tahun \(year) (\(display(renstraTarget))). Bila disengaja, sampaikan alasannya kepada verifikator.",
+                "The target \(display(target)) differs from the \(level.planName) target for \(year) (\(display(renstraTarget))). If intended, tell the verifier why.")
         }
         if level.expectsOutcome {
             let lower = name.lowercased()

@@ -57,6 +57,9 @@ public enum PkLevel: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The plan the targets come from: the RPJMD for the Kepala Daerah, the Renstra below.
+    public var planName: String { self == .pemda ? "RPJMD" : "Renstra" }
+
     /// The nomenclature level of the budget table's rows.
     public var budgetLevel: NomenclatureLevel {
         switch self {

@@ -108,7 +108,9 @@ public enum PkWorkflow {
             guard actor.mayDraft else { throw notYours(action.kind) }
             if action == .ajukan { next.status = .diajukan }
         case .kembalikan(let reason):
-            guard state.status == .diajukan else { throw notNow(action.kind, state) }
+            // An approved PK that is not yet fully signed can still go back (a party refuses, a post falls vacant);
+            // the signatures already given are then withdrawn with it.
+            guard state.status == .diajukan || state.status == .disetujui else { throw notNow(action.kind, state) }
             try checkVerifier(actor, action.kind)
             guard reason.trimmingSpaces().count >= minimumReasonLength else {
                 throw RuleViolation(code: "pk.reason", field: "alasan",
@@ -116,6 +118,7 @@ public enum PkWorkflow {
                                      en: "Say why the PK is returned, so the drafter knows what to fix (at least \(minimumReasonLength) characters)."))
             }
             next.status = .dikembalikan
+            next.signed = []
         case .setujui:
             guard state.status == .diajukan else { throw notNow(action.kind, state) }
             try checkVerifier(actor, action.kind)
@@ -157,6 +160,11 @@ public enum PkWorkflow {
 
     static func checkVerifier(_ actor: PkActor, _ kind: PkActionKind) throws(RuleViolation) {
         guard actor.mayVerify else { throw notYours(kind) }
+        guard actor.parties.isEmpty else {
+            throw RuleViolation(code: "pk.ownEntry", field: nil,
+                message: Message(id: "Anda adalah salah satu pihak PK ini; verifikasi harus dilakukan verifikator lain.",
+                                 en: "You are a party to this PK; another verifier must review it."))
+        }
         guard !actor.submittedIt else {
             throw RuleViolation(code: "pk.ownEntry", field: nil,
                 message: Message(id: "Anda sendiri yang mengajukan PK ini; verifikasi harus dilakukan verifikator lain.",
@@ -181,9 +189,12 @@ public enum PkWorkflow {
         case (.ubah, _), (.ajukan, _):
             why = Message(id: "PK berstatus \(status.label.id) sedang dalam verifikasi atau penandatanganan; minta verifikator mengembalikannya bila perlu diubah.",
                           en: "A PK that is \(status.label.en.lowercased()) is under review or signing; ask a verifier to return it if it must change.")
-        case (.kembalikan, _), (.setujui, _):
-            why = Message(id: "Hanya PK berstatus Diajukan yang dapat di\(kind.label.id.lowercased()) (status sekarang: \(status.label.id)).",
-                          en: "Only a submitted PK can be \(kind == .setujui ? "approved" : "returned") (it is now \(status.label.en.lowercased())).")
+        case (.kembalikan, _):
+            why = Message(id: "Hanya PK yang diajukan atau disetujui dan belum lengkap ditandatangani yang dapat dikembalikan (status sekarang: \(status.label.id)). PK yang sudah ditandatangani diubah lewat PK Perubahan.",
+                          en: "Only a submitted PK, or an approved one not yet fully signed, can be returned (it is now \(status.label.en.lowercased())). A signed PK changes through a revision.")
+        case (.setujui, _):
+            why = Message(id: "Hanya PK berstatus Diajukan yang dapat disetujui (status sekarang: \(status.label.id)).",
+                          en: "Only a submitted PK can be approved (it is now \(status.label.en.lowercased())).")
         case (.tandatangani, _):
             why = Message(id: "PK harus disetujui verifikator sebelum ditandatangani (status sekarang: \(status.label.id)).",
                           en: "A verifier must approve the PK before it is signed (it is now \(status.label.en.lowercased())).")
@@ -198,16 +209,27 @@ public enum PkWorkflow {
 extension PkActor {
     /// What a user is to a PK, from the one policy: drafting is changing the unit's PK (`Resource.pk`), verifying
     /// and publishing belong to verifikator and admin roles of the same Pemda, and parties are whoever holds the
-    /// positions on the day (worked out by the store).
+    /// positions on the day (worked out by the store). `positionInReach` says whether the PK's position is the user's
+    /// own or below it.
     public static func of(_ principal: Principal, pemda: String, unit: String?, parties: Set<PkParty>,
-                          submittedIt: Bool) -> PkActor
+                          submittedIt: Bool, positionInReach: Bool) -> PkActor
     {
         let samePemda = principal.roles.contains(.superAdmin) || principal.pemdaCode == pemda
         let roles = samePemda ? principal.roles : []
         let verifier = !roles.isDisjoint(with: [.verifikator, .adminPemda, .superAdmin])
         return PkActor(
-            mayDraft: Policy.decide(principal, .update, Subject(.pk, pemda: pemda, unit: unit)).isAllowed
+            mayDraft: mayDraft(principal, pemda: pemda, unit: unit, positionInReach: positionInReach)
                 || parties.contains(.pihakPertama),
             mayVerify: verifier, mayPublish: verifier, parties: samePemda ? parties : [], submittedIt: submittedIt)
+    }
+
+    /// Whether a user may draft (and change) a position's PK. An operator drafts for the units they are bound to; a
+    /// pejabat only for their own position and those below it, never for a superior or a peer who happens to sit in
+    /// the same unit.
+    public static func mayDraft(_ principal: Principal, pemda: String, unit: String?, positionInReach: Bool) -> Bool {
+        guard Policy.decide(principal, .update, Subject(.pk, pemda: pemda, unit: unit)).isAllowed else { return false }
+        let roles = principal.roles
+        if !roles.isDisjoint(with: [.superAdmin, .adminPemda, .operatorOpd]) { return true }
+        return roles.contains(.pejabat) && positionInReach
     }
 }

@@ -159,7 +159,7 @@ extension DemoPlan {
         return (base + step * FixedDecimal(k)).description
     }
 
-    /// Quarterly targets: a sum indicator splits its year target 20/25/25/30; a level indicator moves from last
+    /// Quarterly targets: a sum indicator splits its year target about 20/25/25/30; a level indicator moves from last
     /// year's target to this year's in four steps.
     static func quarterTarget(_ entry: DemoCatalog.DemoSasaran, spec: IndicatorSpec, yearsAfterBaseline k: Int,
                               quarter: Int) -> String
@@ -168,8 +168,10 @@ extension DemoPlan {
             let previous = FixedDecimal(canonical: target(entry, yearsAfterBaseline: k - 1))
         else { return entry.baseline }
         if spec.aggregation == .sum {
-            let share = [20, 25, 25, 30][quarter - 1]
-            return (yearTarget * FixedDecimal(share) / FixedDecimal(100)).rounded(toFractionDigits: 0).description
+            let shares = [20, 25, 25].map { (yearTarget * FixedDecimal($0) / FixedDecimal(100)).rounded(toFractionDigits: 0) }
+            // The last quarter takes what is left, so that the plan adds up to the year exactly.
+            let part = quarter < 4 ? shares[quarter - 1] : yearTarget - shares.reduce(FixedDecimal.zero, +)
+            return part.description
         }
         let step = (yearTarget - previous) * FixedDecimal(quarter) / FixedDecimal(4)
         return (previous + step).rounded(toFractionDigits: 3).description

@@ -13,6 +13,7 @@ struct M0013_CreatePk: AsyncMigration {
             .field("remind_days_before", .int, .required)
             .field("template_bilateral", .string)
             .field("template_unilateral", .string)
+            .field("logo_png", .string)
             .unique(on: "pemda_id")
             .create()
         try await database.schema("renstra_item_unit")

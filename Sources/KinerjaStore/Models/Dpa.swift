@@ -60,6 +60,8 @@ public final class PkSetting: Model, @unchecked Sendable {
     /// JSON `PkStatementTemplate`; nil for the standard wording.
     @OptionalField(key: "template_bilateral") public var templateBilateral: String?
     @OptionalField(key: "template_unilateral") public var templateUnilateral: String?
+    /// The Pemda's emblem for the PK letterhead: a PNG, base64.
+    @OptionalField(key: "logo_png") public var logoPNG: String?
 
     public init() {}
 
@@ -69,6 +71,8 @@ public final class PkSetting: Model, @unchecked Sendable {
         self.monthsAfterDpa = rule.monthsAfterDpa
         self.remindDaysBefore = rule.remindDaysBefore
     }
+
+    public var logoBytes: [UInt8]? { logoPNG.flatMap { Data(base64Encoded: $0) }.map { Array($0) } }
 
     public var rule: PkDeadlineRule { PkDeadlineRule(monthsAfterDpa: monthsAfterDpa, remindDaysBefore: remindDaysBefore) }
 

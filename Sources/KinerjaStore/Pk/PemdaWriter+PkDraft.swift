@@ -91,13 +91,16 @@ extension PemdaWriter {
     }
 
     /// Changes a row's sasaran wording, year target and rencana aksi, read as the row's indicator kind requires.
-    public func updatePkRow(_ rowID: UUID, sasaran: String, target raw: String, quarterly: [String],
+    public func updatePkRow(_ rowID: UUID, of pkID: UUID, sasaran: String, target raw: String, quarterly: [String],
                             changeReason: String? = nil, actor: PkActor, today: CalendarDate = .todayInJakarta())
         async throws
     {
         try await transaction { w in
             let db = w.database
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID else { throw w.unknown("baris") }
+            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
+            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
+                throw w.unknown("baris")
+            }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             let spec = row.spec
             let text = sasaran.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -128,10 +131,13 @@ extension PemdaWriter {
         }
     }
 
-    public func removePkRow(_ rowID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
+    public func removePkRow(_ rowID: UUID, of pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
         try await transaction { w in
             let db = w.database
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID else { throw w.unknown("baris") }
+            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
+            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
+                throw w.unknown("baris")
+            }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             if try await PkLink.query(on: db).filter(\.$superiorRow.$id == rowID).count() > 0 {
                 throw RuleViolation(code: "pk.rowServed", field: nil,
@@ -151,12 +157,15 @@ extension PemdaWriter {
 
     /// Sets the superior indicators a row serves: those of the superior's PK, or, for a crosscutting goal, of
     /// another PK at the superior's level in the same year.
-    public func setPkLinks(_ rowID: UUID, superiorRowIDs: [UUID], actor: PkActor,
+    public func setPkLinks(_ rowID: UUID, of pkID: UUID, superiorRowIDs: [UUID], actor: PkActor,
                            today: CalendarDate = .todayInJakarta()) async throws
     {
         try await transaction { w in
             let db = w.database
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID else { throw w.unknown("baris") }
+            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
+            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
+                throw w.unknown("baris")
+            }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             guard pk.level != .pemda else {
                 throw RuleViolation(code: "pk.pemdaNoLinks", field: "kaitan",
@@ -190,12 +199,12 @@ extension PemdaWriter {
         }
     }
 
-    public func updatePkBudget(_ budgetID: UUID, amount raw: String, actor: PkActor,
+    public func updatePkBudget(_ budgetID: UUID, of pkID: UUID, amount raw: String, actor: PkActor,
                                today: CalendarDate = .todayInJakarta()) async throws
     {
         try await transaction { w in
             let db = w.database
-            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID else {
+            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
                 throw w.unknown("anggaran")
             }
             let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
@@ -208,10 +217,10 @@ extension PemdaWriter {
         }
     }
 
-    public func removePkBudget(_ budgetID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
+    public func removePkBudget(_ budgetID: UUID, of pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
         try await transaction { w in
             let db = w.database
-            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID else {
+            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
                 throw w.unknown("anggaran")
             }
             let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
@@ -221,12 +230,14 @@ extension PemdaWriter {
         }
     }
 
-    /// Loads a PK of this Pemda that the actor may change now: the workflow allows "ubah" and the drafting stage
-    /// is open.
+    /// Loads (and locks) a PK of this Pemda that the actor may change now: the workflow allows "ubah" and, for the
+    /// PK induk, the drafting stage is open.
     func editablePk(_ pkID: UUID, actor: PkActor, today: CalendarDate) async throws -> Pk {
-        guard let pk = try await Pk.find(pkID, on: database), pk.$pemda.id == pemdaID else { throw unknown("PK") }
+        guard try await Pk.find(pkID, on: database)?.$pemda.id == pemdaID else { throw unknown("PK") }
+        try await lockPk(pkID)
+        guard let pk = try await Pk.find(pkID, on: database) else { throw unknown("PK") }
         _ = try PkWorkflow.apply(.ubah, to: PkState(status: pk.status, level: pk.level), by: actor)
-        try await checkJadwal(.pkPenyusunan, year: pk.year, today: today)
+        try await checkDraftingWindow(pk, today: today)
         return pk
     }
 

@@ -12,7 +12,9 @@ extension PemdaWriter {
     {
         try await transaction { w in
             let db = w.database
-            guard let pk = try await Pk.find(pkID, on: db), pk.$pemda.id == w.pemdaID else { throw w.unknown("PK") }
+            guard try await Pk.find(pkID, on: db)?.$pemda.id == w.pemdaID else { throw w.unknown("PK") }
+            try await w.lockPk(pkID)
+            guard let pk = try await Pk.find(pkID, on: db) else { throw w.unknown("PK") }
             guard actor.mayDraft else {
                 throw RuleViolation(code: "pk.notAllowed", field: nil,
                     message: Message(id: "Peran Anda tidak mencakup penyusunan PK Perubahan untuk jabatan ini.",
@@ -31,7 +33,6 @@ extension PemdaWriter {
                                      en: "Version \(newer.version) already exists (\(newer.status.label.en.lowercased())); continue with it."))
             }
             try PerubahanRules.checkBasis(legalNumber: legalNumber, legalDate: legalDate, year: pk.year)
-            try await w.checkJadwal(.pkPenyusunan, year: pk.year, today: today)
             let jabatan = try await w.owned(Jabatan.self, pk.$jabatan.id, field: "jabatan")
             let revision = Pk(id: UUID(), pemdaID: w.pemdaID, unitID: pk.$unit.id, jabatanID: pk.$jabatan.id,
                               superiorJabatanID: jabatan.$superior.id ?? pk.$superiorJabatan.id, year: pk.year,

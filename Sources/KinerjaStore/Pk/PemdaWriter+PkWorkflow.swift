@@ -18,14 +18,14 @@ extension PemdaWriter {
     {
         try await transaction { w in
             let db = w.database
-            try await (db as! any SQLDatabase).raw("UPDATE pk SET updated_at = \(bind: Date()) WHERE id = \(bind: pkID)").run()
+            try await w.lockPk(pkID)
             guard let pk = try await Pk.find(pkID, on: db), pk.$pemda.id == w.pemdaID else { throw w.unknown("PK") }
             let signatures = try await PkSignature.query(on: db).filter(\.$pk.$id == pkID).all()
             let state = PkState(status: pk.status, level: pk.level, signed: Set(signatures.map(\.party)))
             let next = try PkWorkflow.apply(action, to: state, by: actor)
             switch action {
             case .ubah, .ajukan:
-                try await w.checkJadwal(.pkPenyusunan, year: pk.year, today: today)
+                try await w.checkDraftingWindow(pk, today: today)
             case .tandatangani:
                 try await w.checkJadwal(pk.level.signingStage, year: pk.year, today: today)
             default:
@@ -54,6 +54,13 @@ extension PemdaWriter {
                 pk.submittedBy = w.audit.userID
             case .kembalikan(let text):
                 reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                // Signatures given on an approved version go with it: the version that comes back is signed anew.
+                for signature in signatures {
+                    try await AuditTrail.record(.delete, before: signature, after: nil as PkSignature?,
+                                                entityID: signature.requireID(), pemdaID: w.pemdaID, unitID: pk.$unit.id,
+                                                reason: reason, context: w.audit, on: db)
+                    try await signature.delete(on: db)
+                }
             case .tandatangani(let party):
                 let jabatanID = party == .pihakPertama ? pk.$jabatan.id : pk.$superiorJabatan.id
                 guard let jabatanID, let position = try await Jabatan.find(jabatanID, on: db),
@@ -62,6 +69,12 @@ extension PemdaWriter {
                     throw RuleViolation(code: "pk.vacant", field: nil,
                         message: Message(id: "Jabatan \(party.label.id.lowercased()) sedang kosong; tetapkan pejabat definitif, Plt. atau Plh. dahulu.",
                                          en: "The \(party.label.en.lowercased())'s position is vacant; assign an official or an acting one first."))
+                }
+                // A Plt over their own superior's post would otherwise promise and supervise in one person.
+                if signatures.contains(where: { $0.party != party && $0.name == holder.name && $0.nip == holder.nip }) {
+                    throw RuleViolation(code: "pk.samePerson", field: nil,
+                        message: Message(id: "\(holder.name) sudah menandatangani sebagai pihak lain; satu orang tidak dapat menjadi kedua pihak. Tetapkan Plh. lain untuk salah satu jabatan.",
+                                         en: "\(holder.name) has already signed as the other party; one person cannot be both parties. Assign another acting official to one of the posts."))
                 }
                 let signature = PkSignature(pemdaID: w.pemdaID, pkID: pkID, party: party, userID: w.audit.userID,
                                             signer: holder.signer(jabatanName: position.name), at: Date(), on: today)
@@ -84,6 +97,19 @@ extension PemdaWriter {
             try await w.recordPkEvent(pkID: pkID, action: name, from: state.status, to: next.status, reason: reason)
             return PkStep(status: next.status, sha256: sha)
         }
+    }
+
+    /// The PK induk is drafted while the drafting stage is open; a PK Perubahan comes mid-year (mutasi, APBD-P)
+    /// when that window has long closed, so it is not held to it.
+    func checkDraftingWindow(_ pk: Pk, today: CalendarDate) async throws {
+        guard pk.version == 0 else { return }
+        try await checkJadwal(.pkPenyusunan, year: pk.year, today: today)
+    }
+
+    /// Takes the PK's row lock for the rest of the transaction (PostgreSQL; SQLite has one writer anyway), so that
+    /// an edit and a submission, or two signatures, are applied one after the other.
+    func lockPk(_ pkID: UUID) async throws {
+        try await (database as! any SQLDatabase).raw("UPDATE pk SET updated_at = \(bind: Date()) WHERE id = \(bind: pkID)").run()
     }
 
     /// Stores the canonical document, its SHA-256 and the server's seal: from now on this version never changes.

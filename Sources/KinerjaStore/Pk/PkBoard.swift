@@ -103,14 +103,23 @@ public enum PkInbox {
         let latest = Dictionary(grouping: all) { $0.$jabatan.id }.compactMap { $0.value.max { $0.version < $1.version } }
         let units = Dictionary(try await Unit.query(on: db).filter(\.$pemda.$id == pemdaID).all().map { ($0.id!, $0.code) },
                                uniquingKeysWith: { a, _ in a })
-        for pk in latest where pk.status != .diterbitkan {
-            let parties = try await PkQueries.parties(of: user, for: pk, on: today, db: db)
+        let reach = try await PkQueries.positionsInReach(of: user, on: db)
+        let open = latest.filter { $0.status != .diterbitkan }
+        let holders = try await PositionHolder.all(pemdaID: pemdaID, on: today, db: db)
+        let names = Dictionary(try await Jabatan.query(on: db).filter(\.$pemda.$id == pemdaID).all().map { ($0.id!, $0.name) },
+                               uniquingKeysWith: { a, _ in a })
+        let openIDs = open.compactMap(\.id)
+        let signed = Dictionary(grouping: openIDs.isEmpty ? [] : try await PkSignature.query(on: db).filter(\.$pk.$id ~~ openIDs).all()) {
+            $0.$pk.id
+        }
+        for pk in open {
+            let parties = PkQueries.parties(of: user, for: pk, holders: holders)
             let actor = PkActor.of(principal, pemda: pemda.code, unit: pk.$unit.id.flatMap { units[$0] }, parties: parties,
-                                   submittedIt: pk.submittedBy != nil && pk.submittedBy == user.id)
-            let state = PkState(status: pk.status, level: pk.level,
-                                signed: Set(try await PkSignature.query(on: db).filter(\.$pk.$id == pk.requireID()).all().map(\.party)))
+                                   submittedIt: pk.submittedBy != nil && pk.submittedBy == user.id,
+                                   positionInReach: reach.contains(pk.$jabatan.id))
+            let state = PkState(status: pk.status, level: pk.level, signed: Set((signed[pk.id!] ?? []).map(\.party)))
             let actions = PkWorkflow.available(state, to: actor).map(\.kind)
-            let name = try await Jabatan.find(pk.$jabatan.id, on: db)?.name ?? ""
+            let name = names[pk.$jabatan.id] ?? ""
             let kind: PkInboxItem.Kind
             let message: Message
             // A verifier sees every draft of the Pemda as editable: only what is theirs to do is listed.
@@ -172,19 +181,19 @@ public struct PkVerificationView: Sendable {
     public var sha256: String
     public var sealedAt: Date
     public var publicKey: String
+    /// False when the deployment pins its keys and this seal's key is not among them.
+    public var keyTrusted: Bool
     /// The newest signed version, when this one has been superseded by a PK Perubahan.
     public var supersededBy: Int?
 }
 
 public enum PkPublic {
-    public static func published(pemdaCode: String?, year: Int?, unitID: UUID?, query: String?, on db: any Database)
+    /// One Pemda at a time: the whole country is some 270,000 PKs a year.
+    public static func published(pemdaCode: String, year: Int?, unitID: UUID?, query: String?, on db: any Database)
         async throws -> [PublishedPk]
     {
-        var pks = Pk.query(on: db).filter(\.$status == .diterbitkan)
-        if let pemdaCode {
-            guard let pemda = try await PemdaQueries.find(code: pemdaCode, on: db) else { return [] }
-            pks = pks.filter(\.$pemda.$id == (try pemda.requireID()))
-        }
+        guard let pemda = try await PemdaQueries.find(code: pemdaCode, on: db) else { return [] }
+        var pks = Pk.query(on: db).filter(\.$status == .diterbitkan).filter(\.$pemda.$id == (try pemda.requireID()))
         if let year { pks = pks.filter(\.$year == year) }
         if let unitID { pks = pks.filter(\.$unit.$id == unitID) }
         let rows = try await pks.all()
@@ -221,6 +230,7 @@ public enum PkPublic {
         return PkVerificationView(
             pkID: pkID, status: pk.status, document: try? PkCanonical.decode(bytes),
             verification: PkCanonical.verify(document: bytes, sha256: seal.sha256, seal: seal.seal, publicKey: key.publicKey),
-            sha256: seal.sha256, sealedAt: seal.sealedAt, publicKey: key.publicKey, supersededBy: newer)
+            sha256: seal.sha256, sealedAt: seal.sealedAt, publicKey: key.publicKey,
+            keyTrusted: SealKeys.pinnedPublicKeys()?.contains(key.publicKey) ?? true, supersededBy: newer)
     }
 }

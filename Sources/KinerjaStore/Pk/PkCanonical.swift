@@ -49,6 +49,19 @@ public enum PkCanonical {
 /// The server's seal key: from `KINERJA_SEAL_KEY` (base64 raw 32-byte Ed25519 private key) when the deployment
 /// supplies one, otherwise generated once and kept in the database, so that every app server seals alike.
 public enum SealKeys {
+    /// The public keys a deployment vouches for, when it supplies its key: the one of `KINERJA_SEAL_KEY` and any
+    /// earlier ones in `KINERJA_SEAL_TRUSTED_KEYS` (comma separated, base64). A seal made with a key outside this set
+    /// is not trusted even if it verifies, since whoever can write the database could have added that key. Nil when
+    /// the key lives in the database and the database is the only witness.
+    public static func pinnedPublicKeys(environment: [String: String] = ProcessInfo.processInfo.environment) -> Set<String>? {
+        guard let text = environment["KINERJA_SEAL_KEY"], !text.isEmpty, let raw = Data(base64Encoded: text),
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+        else { return nil }
+        let earlier = (environment["KINERJA_SEAL_TRUSTED_KEYS"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Set([key.publicKey.rawRepresentation.base64EncodedString()] + earlier)
+    }
+
     public static func current(environmentKey: String? = ProcessInfo.processInfo.environment["KINERJA_SEAL_KEY"],
                                on db: any Database) async throws -> (id: UUID, key: Curve25519.Signing.PrivateKey)
     {

@@ -17,7 +17,10 @@ public enum PkDocumentBuilder {
             let jabatan = try await Jabatan.find(pk.$jabatan.id, on: db)
         else { throw RuleViolation(code: "pk.incomplete", field: nil, message: Message(id: "PK tidak lengkap.", en: "Incomplete PK.")) }
         let setting = try await setting(pemdaID: pk.$pemda.id, on: db)
-        let unitName = try await pk.$unit.id.asyncMap { try await Unit.find($0, on: db)?.name } ?? nil
+        // The letterhead names the Perangkat Daerah, also on the PK of a bidang or a seksi inside it.
+        let unitName = try await pk.$unit.id.asyncMap { id in
+            try await Unit.find(try await PkReview.opdOf(id, on: db), on: db)?.name
+        } ?? nil
         func party(_ party: PkParty, _ jabatanID: UUID?) async throws -> PkSigner? {
             if let signer = signers[party] { return signer }
             guard let jabatanID, let position = try await Jabatan.find(jabatanID, on: db) else { return nil }

@@ -133,7 +133,8 @@ struct PkPrefill {
                 ? items.filter { $0.level == .program }.flatMap { children[$0.id] ?? [] } : kegiatan
         }
         for anchor in anchors {
-            let sasaran = anchor.name
+            // Nomenclature names are in capitals; a sasaran reads as a sentence until the drafter words it.
+            let sasaran = anchor.name == anchor.name.uppercased() ? anchor.name.capitalized : anchor.name
             var measured = try await Self.indicators(.renstraItem, anchor.requireID(), on: db)
             if measured.isEmpty && level == .pengawas {
                 for sub in children[anchor.id] ?? [] {

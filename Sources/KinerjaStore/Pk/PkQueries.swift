@@ -167,14 +167,13 @@ public enum PkQueries {
         let ordered = latest.values.sorted { a, b in
             (a.$jabatan.id == superiorID ? 0 : 1, a.$jabatan.id.uuidString) < (b.$jabatan.id == superiorID ? 0 : 1, b.$jabatan.id.uuidString)
         }
-        var out: [PkLinkView] = []
-        for other in ordered {
-            let name = try await Jabatan.find(other.$jabatan.id, on: db)?.name ?? ""
-            for row in try await PkRow.query(on: db).filter(\.$pk.$id == other.requireID()).sort(\.$sortOrder).all() {
-                out.append(PkLinkView(rowID: try row.requireID(), label: "\(name): \(row.indikator)"))
-            }
+        let ids = ordered.compactMap(\.id)
+        let rows = Dictionary(grouping: try await PkRow.query(on: db).filter(\.$pk.$id ~~ ids).sort(\.$sortOrder).all()) { $0.$pk.id }
+        let names = Dictionary(try await Jabatan.query(on: db).filter(\.$id ~~ ordered.map { $0.$jabatan.id }).all()
+            .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return ordered.flatMap { other in
+            (rows[other.id!] ?? []).map { PkLinkView(rowID: $0.id!, label: "\(names[other.$jabatan.id] ?? ""): \($0.indikator)") }
         }
-        return out
     }
 
     static func cascade(of pk: Pk, rows: [PkRow], on db: any Database) async throws -> PkCascadeView {
@@ -196,18 +195,52 @@ public enum PkQueries {
                              positionsWithoutPk: gap.positionsWithoutPk, subordinatePositions: subordinates.count)
     }
 
-    /// Which parties a user is for a PK on a day: bound to the position, or holding it (by NIP).
+    /// Whether `jabatanID` is the user's own position or one below it along the chain of superiors.
+    public static func isInReach(of user: AppUser, jabatanID: UUID, on db: any Database) async throws -> Bool {
+        guard let own = user.$jabatan.id else { return false }
+        var current: UUID? = jabatanID
+        var seen: Set<UUID> = []
+        while let id = current, !seen.contains(id) {
+            if id == own { return true }
+            seen.insert(id)
+            current = try await Jabatan.find(id, on: db)?.$superior.id
+        }
+        return false
+    }
+
+    /// The user's own position and every position below it, in one query: for pages that ask about many positions.
+    public static func positionsInReach(of user: AppUser, on db: any Database) async throws -> Set<UUID> {
+        guard let own = user.$jabatan.id, let pemdaID = user.$pemda.id else { return [] }
+        let below = Dictionary(grouping: try await Jabatan.query(on: db).filter(\.$pemda.$id == pemdaID).all()) { $0.$superior.id }
+        var reach: Set<UUID> = [own]
+        var stack = [own]
+        while let next = stack.popLast() {
+            for child in below[next] ?? [] where reach.insert(child.id!).inserted { stack.append(child.id!) }
+        }
+        return reach
+    }
+
+    /// Which parties a user is for a PK on a day: the one who holds the position that day, known by NIP. An account
+    /// bound to the position counts only when the holder has no NIP to compare (a Kepala Daerah): after a mutasi
+    /// or with a Plt in office, the binding alone would sign in someone else's name.
     public static func parties(of user: AppUser, for pk: Pk, on day: CalendarDate, db: any Database) async throws
         -> Set<PkParty>
     {
+        var holders: [UUID: PositionHolder] = [:]
+        for id in [pk.$jabatan.id, pk.$superiorJabatan.id].compactMap({ $0 }) {
+            holders[id] = try await PositionHolder.find(jabatanID: id, on: day, db: db)
+        }
+        return parties(of: user, for: pk, holders: holders)
+    }
+
+    /// The same, with the holders already known (see `PositionHolder.all`).
+    public static func parties(of user: AppUser, for pk: Pk, holders: [UUID: PositionHolder]) -> Set<PkParty> {
         var parties: Set<PkParty> = []
         for (party, jabatanID) in [(PkParty.pihakPertama, Optional(pk.$jabatan.id)), (.pihakKedua, pk.$superiorJabatan.id)] {
-            guard let jabatanID else { continue }
-            if user.$jabatan.id == jabatanID {
-                parties.insert(party)
-            } else if let nip = user.nip, let holder = try await PositionHolder.find(jabatanID: jabatanID, on: day, db: db),
-                holder.nip == nip
-            {
+            guard let jabatanID, let holder = holders[jabatanID] else { continue }
+            if let nip = holder.nip {
+                if user.nip == nip { parties.insert(party) }
+            } else if user.$jabatan.id == jabatanID {
                 parties.insert(party)
             }
         }

@@ -15,7 +15,7 @@ import Testing
         .draf: [.ubah: .draf, .ajukan: .diajukan],
         .dikembalikan: [.ubah: .dikembalikan, .ajukan: .diajukan],
         .diajukan: [.kembalikan: .dikembalikan, .setujui: .disetujui],
-        .disetujui: [.tandatangani: .disetujui],
+        .disetujui: [.tandatangani: .disetujui, .kembalikan: .dikembalikan],
         .ditandatangani: [.terbitkan: .diterbitkan],
         .diterbitkan: [:],
     ]
@@ -92,6 +92,18 @@ import Testing
                 == "pk.ownEntry")
     }
 
+    @Test func a_party_never_verifies_their_own_pk() {
+        let submitted = PkState(status: .diajukan, level: .jpt)
+        let party = PkActor(mayVerify: true, parties: [.pihakKedua])
+        #expect(violation { try PkWorkflow.apply(.setujui, to: submitted, by: party) }?.code == "pk.ownEntry")
+    }
+
+    @Test func an_approved_pk_not_fully_signed_can_go_back_and_loses_its_signatures() throws {
+        let halfSigned = PkState(status: .disetujui, level: .jpt, signed: [.pihakKedua])
+        let back = try PkWorkflow.apply(.kembalikan(reason: Self.reason), to: halfSigned, by: Self.verifier)
+        #expect(back.status == .dikembalikan && back.signed.isEmpty)
+    }
+
     @Test func returning_needs_a_reason() {
         let submitted = PkState(status: .diajukan, level: .jpt)
         #expect(violation { try PkWorkflow.apply(.kembalikan(reason: "  salah  "), to: submitted, by: Self.verifier) }?
@@ -106,11 +118,12 @@ import Testing
     }
 
     @Test func the_buttons_offered_are_the_allowed_actions() {
-        let everyone = PkActor(mayDraft: true, mayVerify: true, mayPublish: true, parties: [.pihakPertama, .pihakKedua])
+        let everyone = PkActor(mayDraft: true, mayVerify: true, mayPublish: true)
         #expect(PkWorkflow.available(PkState(status: .draf, level: .jpt), to: everyone).map(\.kind) == [.ubah, .ajukan])
         #expect(PkWorkflow.available(PkState(status: .diajukan, level: .jpt), to: everyone).map(\.kind)
                 == [.kembalikan, .setujui])
-        #expect(PkWorkflow.available(PkState(status: .disetujui, level: .jpt, signed: [.pihakKedua]), to: everyone)
+        let signer = PkActor(parties: [.pihakPertama, .pihakKedua])
+        #expect(PkWorkflow.available(PkState(status: .disetujui, level: .jpt, signed: [.pihakKedua]), to: signer)
                 == [.tandatangani(.pihakPertama)])
         #expect(PkWorkflow.available(PkState(status: .diterbitkan, level: .jpt), to: everyone).isEmpty)
     }

@@ -23,7 +23,9 @@ struct PortalController: Sendable {
         let year = req.query[Int.self, at: "tahun"]
         let query = req.query[String.self, at: "q"]
         let unit = req.query[UUID.self, at: "unit"]
-        let items = try await PkPublic.published(pemdaCode: pemdaCode, year: year, unitID: unit, query: query, on: req.db)
+        let items = try await pemdaCode.asyncMap {
+            try await PkPublic.published(pemdaCode: $0, year: year, unitID: unit, query: query, on: req.db)
+        } ?? []
         let pemdaList = try await PemdaQueries.list(on: req.db)
         return HTMLResponse.make(PortalPages.list(items: items, pemdaList: pemdaList, pemdaCode: pemdaCode, year: year,
                                                   query: query ?? ""))

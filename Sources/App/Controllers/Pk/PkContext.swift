@@ -31,8 +31,9 @@ extension Request {
         let unitCode = try await pk.$unit.id.asyncMap { try await KinerjaStore.Unit.find($0, on: db)?.code } ?? nil
         let user = try await currentUser
         let parties = try await user.asyncMap { try await PkQueries.parties(of: $0, for: pk, on: today, db: db) } ?? []
+        let inReach = try await user.asyncMap { try await PkQueries.isInReach(of: $0, jabatanID: pk.$jabatan.id, on: db) } ?? false
         let actor = PkActor.of(principal, pemda: pemda.code, unit: unitCode, parties: parties,
-                               submittedIt: user?.id != nil && pk.submittedBy == user?.id)
+                               submittedIt: user?.id != nil && pk.submittedBy == user?.id, positionInReach: inReach)
         return PkContext(pemda: pemda, pk: pk, unitCode: unitCode, user: user, actor: actor)
     }
 
@@ -41,7 +42,11 @@ extension Request {
         if let configured = application.config.publicURL, !configured.isEmpty {
             return configured.hasSuffix("/") ? String(configured.dropLast()) : configured
         }
-        return "http://" + (headers.first(name: .host) ?? "localhost:8080")
+        // The Host header is the client's to write: only a plain host[:port] is taken from it.
+        let host = headers.first(name: .host) ?? ""
+        let plain = !host.isEmpty && host.count <= 253
+            && host.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0)) }
+        return "http://" + (plain ? host : "localhost")
     }
 
     func pkURL(_ pemda: Pemda, _ pkID: UUID) -> String { "/pemda/\(pemda.code)/pk/\(pkID.uuidString)" }

@@ -10,18 +10,24 @@ struct PkController: Sendable {
 
     @Sendable func board(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .pk)
-        let year = year(req)
         let level = req.query[String.self, at: "tingkat"].flatMap(PkLevel.init(rawValue:))
-        let today = CalendarDate.todayInJakarta()
-        let rows = try await PkBoard.rows(pemdaID: pemda.requireID(), year: year, today: today, level: level, on: req.db)
+        return try await renderBoard(req, pemda, year: year(req), level: level, error: nil, status: .ok)
+    }
+
+    func renderBoard(_ req: Request, _ pemda: Pemda, year: Int, level: PkLevel?, error: String?,
+                     status: HTTPResponseStatus) async throws -> Response
+    {
+        let rows = try await PkBoard.rows(pemdaID: pemda.requireID(), year: year, today: .todayInJakarta(), level: level,
+                                          on: req.db)
         let user = try await req.currentUser
+        let reach = try await user.asyncMap { try await PkQueries.positionsInReach(of: $0, on: req.db) } ?? []
         let mayDraft = rows.map { row in
-            Layout.may(.create, Subject(.pk, pemda: pemda.code, unit: row.unitCode)) || row.jabatanID == user?.$jabatan.id
+            PkActor.mayDraft(req.principal, pemda: pemda.code, unit: row.unitCode, positionInReach: reach.contains(row.jabatanID))
         }
         let mayRecord = Layout.may(.update, Subject(.pk, pemda: pemda.code))
         return HTMLResponse.make(PkBoardPage.render(pemda, year: year, level: level, rows: rows, mayDraft: mayDraft,
-                                                    mayRecordHardcopy: mayRecord, csrf: req.csrfToken,
-                                                    error: req.query[String.self, at: "galat"]))
+                                                    mayRecordHardcopy: mayRecord, csrf: req.csrfToken, error: error),
+                                 status: status)
     }
 
     @Sendable func draft(_ req: Request) async throws -> Response {
@@ -32,18 +38,18 @@ struct PkController: Sendable {
         }
         let unitCode = try await jabatan.$unit.id.asyncMap { try await KinerjaStore.Unit.find($0, on: req.db)?.code } ?? nil
         let user = try await req.currentUser
-        if user?.$jabatan.id != form.jabatan {
-            try req.authorize(.create, Subject(.pk, pemda: pemda.code, unit: unitCode))
+        let inReach = try await user.asyncMap { try await PkQueries.isInReach(of: $0, jabatanID: form.jabatan, on: req.db) } ?? false
+        try req.authorize(.create, Subject(.pk, pemda: pemda.code, unit: unitCode))
+        guard PkActor.mayDraft(req.principal, pemda: pemda.code, unit: unitCode, positionInReach: inReach) else {
+            throw Abort(.forbidden, reason: L("Pejabat hanya dapat menyusun PK jabatannya sendiri dan jabatan di bawahnya.",
+                                              "An official can only draft the PK of their own position and those below it."))
         }
         do {
             let id = try await writer(req, pemda).draftPk(jabatanID: form.jabatan, year: form.tahun)
             return req.redirect(to: req.pkURL(pemda, id), redirectType: .normal)
         } catch let violation as RuleViolation {
-            let rows = try await PkBoard.rows(pemdaID: pemda.requireID(), year: form.tahun, today: .todayInJakarta(), on: req.db)
-            return HTMLResponse.make(PkBoardPage.render(pemda, year: form.tahun, level: nil, rows: rows,
-                                                        mayDraft: rows.map { _ in false }, mayRecordHardcopy: false,
-                                                        csrf: req.csrfToken, error: violation.message.text),
-                                     status: .unprocessableEntity)
+            return try await renderBoard(req, pemda, year: form.tahun, level: nil, error: violation.message.text,
+                                         status: .unprocessableEntity)
         }
     }
 
@@ -72,10 +78,19 @@ struct PkController: Sendable {
         let context = try await req.pkContext()
         let form = try req.content.decode(SignForm.self)
         guard let party = PkParty(rawValue: form.pihak) else { throw Abort(.badRequest) }
-        guard let user = context.user, try await req.password.async.verify(form.kataSandi, created: user.passwordHash) else {
+        guard let user = context.user else { throw Abort(.unauthorized) }
+        // Re-entering the password counts against the same lockout as signing in: an open session is no way round it.
+        let now = Date()
+        if let until = user.lockedUntil, until > now {
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            return try await render(req, context, error: LoginThrottle.lockedMessage(minutes: minutes).text, status: .tooManyRequests)
+        }
+        guard try await req.password.async.verify(form.kataSandi, created: user.passwordHash) else {
+            _ = try await UserWriter.recordFailure(userID: user.requireID(), now: now, on: req.db)
             let message = Message(id: "Kata sandi salah; PK belum ditandatangani.", en: "Wrong password; the PK was not signed.")
             return try await render(req, context, error: message.text, status: .unprocessableEntity)
         }
+        try await UserWriter.recordSuccess(userID: user.requireID(), on: req.db)
         return try await step(req, context, .tandatangani(party))
     }
 
@@ -110,8 +125,8 @@ struct PkController: Sendable {
                                                        note: form.catatan ?? "")
             return req.redirect(to: "/pemda/\(pemda.code)/pk?tahun=\(form.tahun)", redirectType: .normal)
         } catch let violation as RuleViolation {
-            let text = violation.message.text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
-            return req.redirect(to: "/pemda/\(pemda.code)/pk?tahun=\(form.tahun)&galat=\(text)", redirectType: .normal)
+            return try await renderBoard(req, pemda, year: form.tahun, level: nil, error: violation.message.text,
+                                         status: .unprocessableEntity)
         }
     }
 

@@ -41,9 +41,11 @@ struct PkDocumentController: Sendable {
         let signed = try await query.all().filter { $0.status.isSigned }
         let inForce = Dictionary(grouping: signed) { $0.$jabatan.id }.compactMap { $0.value.max { $0.version < $1.version } }
         var entries: [(name: String, bytes: [UInt8])] = []
+        let logo = try await PkDocumentBuilder.setting(pemdaID: pemda.requireID(), on: req.db)?.logoBytes
         for pk in inForce {
             let (document, sha) = try await Self.document(pk, on: req.db)
-            let bytes = try PkPdf.render(document, verifyURL: Self.verifyURL(req, pk), footer: sha.map { "SHA-256: \($0)" })
+            let bytes = try PkPdf.render(document, verifyURL: Self.verifyURL(req, pk), footer: sha.map { "SHA-256: \($0)" },
+                                         logoPNG: logo)
             entries.append((try await Self.filename(pk, on: req.db), bytes))
         }
         entries.sort { $0.name < $1.name }
@@ -57,7 +59,8 @@ struct PkDocumentController: Sendable {
     static func pdfResponse(_ req: Request, _ pk: Pk, filename: String) async throws -> Response {
         let (document, sha) = try await document(pk, on: req.db)
         let footer = sha.map { "SHA-256: \($0)" } ?? "DRAF: belum ditandatangani, bukan dokumen resmi."
-        let bytes = try PkPdf.render(document, verifyURL: verifyURL(req, pk), footer: footer, draft: sha == nil)
+        let logo = try await PkDocumentBuilder.setting(pemdaID: pk.$pemda.id, on: req.db)?.logoBytes
+        let bytes = try PkPdf.render(document, verifyURL: verifyURL(req, pk), footer: footer, logoPNG: logo, draft: sha == nil)
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "application", subType: "pdf")
         headers.contentDisposition = .init(.inline, filename: filename)

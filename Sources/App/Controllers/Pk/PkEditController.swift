@@ -12,22 +12,41 @@ struct PkEditController: Sendable {
         let context = try await req.pkContext()
         let form = try req.content.decode(RowForm.self)
         return try await perform(req, context) { w in
-            try await w.updatePkRow(try req.uuid("row"), sasaran: form.sasaran, target: form.target,
+            try await w.updatePkRow(try req.uuid("row"), of: try context.pk.requireID(), sasaran: form.sasaran, target: form.target,
                                     quarterly: [form.tw1, form.tw2, form.tw3, form.tw4].map { $0 ?? "" },
                                     changeReason: form.alasan, actor: context.actor)
         }
     }
 
+    @Sendable func addRow(_ req: Request) async throws -> Response {
+        let context = try await req.pkContext()
+        let form = try req.content.decode(NewRowForm.self)
+        return try await perform(req, context) { w in
+            try await w.addPkRow(to: try context.pk.requireID(), PemdaWriter.NewPkRow(
+                sasaran: form.sasaran_baru, indikator: form.indikator_baru, satuan: form.satuan_baru,
+                kind: IndicatorKind(rawValue: form.jenis_baru) ?? .numeric, target: form.target_baru), actor: context.actor)
+        }
+    }
+
+    @Sendable func addBudget(_ req: Request) async throws -> Response {
+        let context = try await req.pkContext()
+        let form = try req.content.decode(NewBudgetForm.self)
+        return try await perform(req, context) { w in
+            try await w.addPkBudget(to: try context.pk.requireID(), code: form.kode_baru, amount: form.anggaran_baru,
+                                    actor: context.actor)
+        }
+    }
+
     @Sendable func removeRow(_ req: Request) async throws -> Response {
         let context = try await req.pkContext()
-        return try await perform(req, context) { w in try await w.removePkRow(try req.uuid("row"), actor: context.actor) }
+        return try await perform(req, context) { w in try await w.removePkRow(try req.uuid("row"), of: try context.pk.requireID(), actor: context.actor) }
     }
 
     @Sendable func setLinks(_ req: Request) async throws -> Response {
         let context = try await req.pkContext()
         let form = try req.content.decode(LinkForm.self)
         return try await perform(req, context) { w in
-            try await w.setPkLinks(try req.uuid("row"), superiorRowIDs: form.kaitan ?? [], actor: context.actor)
+            try await w.setPkLinks(try req.uuid("row"), of: try context.pk.requireID(), superiorRowIDs: form.kaitan ?? [], actor: context.actor)
         }
     }
 
@@ -40,13 +59,13 @@ struct PkEditController: Sendable {
         let context = try await req.pkContext()
         let form = try req.content.decode(BudgetForm.self)
         return try await perform(req, context) { w in
-            try await w.updatePkBudget(try req.uuid("line"), amount: form.anggaran, actor: context.actor)
+            try await w.updatePkBudget(try req.uuid("line"), of: try context.pk.requireID(), amount: form.anggaran, actor: context.actor)
         }
     }
 
     @Sendable func removeBudget(_ req: Request) async throws -> Response {
         let context = try await req.pkContext()
-        return try await perform(req, context) { w in try await w.removePkBudget(try req.uuid("line"), actor: context.actor) }
+        return try await perform(req, context) { w in try await w.removePkBudget(try req.uuid("line"), of: try context.pk.requireID(), actor: context.actor) }
     }
 
     func perform(_ req: Request, _ context: PkContext, _ body: (PemdaWriter) async throws -> Void) async throws
@@ -69,6 +88,20 @@ struct PkEditController: Sendable {
         var tw3: String?
         var tw4: String?
         var alasan: String?
+    }
+
+    // Field names as the page's forms send them.
+    struct NewRowForm: Content {
+        var sasaran_baru: String
+        var indikator_baru: String
+        var satuan_baru: String
+        var jenis_baru: String
+        var target_baru: String
+    }
+
+    struct NewBudgetForm: Content {
+        var kode_baru: String
+        var anggaran_baru: String
     }
 
     struct LinkForm: Content {

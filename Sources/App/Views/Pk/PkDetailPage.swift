@@ -156,7 +156,7 @@ enum PkDetailPage {
                         .td(editable ? input(form, "sasaran", row.sasaran, label: L("Sasaran baris \(n + 1)", "Objective, row \(n + 1)"), size: 30)
                                      : .text(row.sasaran)),
                         .td(.text(row.indikator),
-                            .unwrap(row.renstraTarget) { .div(.class("muted"), .text(L("Target Renstra: \($0)", "Renstra target: \($0)"))) }),
+                            .unwrap(row.renstraTarget) { .div(.class("muted"), .text(L("Target \(d.level.planName): \($0)", "\(d.level.planName) target: \($0)"))) }),
                         .td(.class("num"), editable ? input(form, "target", row.target, label: L("Target baris \(n + 1)", "Target, row \(n + 1)"))
                                                     : .text(row.target)),
                         .td(.text(row.satuan)),
@@ -174,7 +174,25 @@ enum PkDetailPage {
                             .form(.class("inline"), .method(.post), .action("\(base)/baris/\(row.id.uuidString)/hapus"),
                                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                   .button(.type(.submit), .class("secondary"), .text(L("Hapus", "Remove")))))))
-                }))))
+                }))),
+            .if(editable, .element(named: "details", nodes: [
+                .element(named: "summary", text: L("Tambah indikator", "Add an indicator")),
+                .form(.class("stack"), .id("form-baris-baru"), .method(.post), .action("\(base)/baris?ke=pk-kinerja"),
+                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                      .label(.for("sasaran_baru"), .text(d.level.sasaranHeader.text)),
+                      .input(.id("sasaran_baru"), .name("sasaran_baru"), .type(.text), .required(true)),
+                      .label(.for("indikator_baru"), .text(d.level.indikatorHeader.text)),
+                      .input(.id("indikator_baru"), .name("indikator_baru"), .type(.text), .required(true)),
+                      .label(.for("jenis_baru"), .text(L("Jenis indikator", "Kind of indicator"))),
+                      FormView.selectElement("jenis_baru", options: IndicatorKind.allCases.filter { $0 != .ordinal }.map {
+                          FormView.Option(value: $0.rawValue, label: $0.label.text)
+                      }, selected: IndicatorKind.percent.rawValue),
+                      .label(.for("satuan_baru"), .text(L("Satuan", "Unit of measure"))),
+                      .input(.id("satuan_baru"), .name("satuan_baru"), .type(.text)),
+                      .label(.for("target_baru"), .text("Target \(d.year)")),
+                      .input(.id("target_baru"), .name("target_baru"), .type(.text), .required(true)),
+                      .button(.type(.submit), .text(L("Tambah", "Add")))),
+            ])))
     }
 
     /// An input that belongs to the row's form by the `form` attribute: a form cannot span table cells.
@@ -225,7 +243,14 @@ enum PkDetailPage {
                                   .button(.type(.submit), .class("secondary"), .text(L("Hapus", "Remove")))))))
                 }),
                 .tfoot(.tr(.th(), .th(.text(L("Jumlah", "Total"))), .th(.class("num"), .id("pk-total"), .text(IDFormat.rupiah(total))),
-                           .if(editable, .th()))))))
+                           .if(editable, .th()))))),
+            .if(editable, .form(.class("search"), .id("form-anggaran-baru"), .method(.post), .action("\(base)/anggaran?ke=pk-anggaran"),
+                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                .label(.for("kode_baru"), .text(L("Kode \(d.level.budgetLevel.label.id.lowercased())", "\(d.level.budgetLevel.label.en) code"))),
+                .input(.id("kode_baru"), .name("kode_baru"), .type(.text), .required(true)),
+                .label(.for("anggaran_baru"), .text(L("Anggaran (Rp)", "Budget (Rp)"))),
+                .input(.id("anggaran_baru"), .name("anggaran_baru"), .type(.text), .required(true)),
+                .button(.type(.submit), .text(L("Tambah", "Add"))))))
     }
 
     static func diff(_ d: PkDetail) -> Node<HTML.BodyContext> {

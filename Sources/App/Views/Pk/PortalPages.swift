@@ -10,14 +10,15 @@ enum PortalPages {
             .h1(.text(L("Perjanjian Kinerja yang diterbitkan", "Published performance agreements"))),
             .form(.class("search"), .method(.get), .action("/publik/pk"),
                   .label(.for("pemda"), .text("Pemda")),
-                  FormView.selectElement("pemda", options: [FormView.Option(value: "", label: L("Semua", "All"))]
+                  FormView.selectElement("pemda", options: [FormView.Option(value: "", label: L("Pilih Pemda", "Choose a Pemda"))]
                                           + pemdaList.map { FormView.Option(value: $0.code, label: $0.name) }, selected: pemdaCode ?? ""),
                   .label(.for("tahun"), .text(L("Tahun", "Year"))),
                   .input(.id("tahun"), .name("tahun"), .type(.number), .value(year.map(String.init) ?? "")),
                   .label(.for("q"), .text(L("Cari", "Search"))),
                   .input(.id("q"), .name("q"), .type(.search), .value(Escape.attribute(query))),
                   .button(.type(.submit), .text(L("Cari", "Search")))),
-            items.isEmpty ? .p(.class("muted"), .id("portal-empty"), .text(L("Belum ada PK yang diterbitkan untuk pilihan ini.", "No published PK for this choice yet.")))
+            pemdaCode == nil ? .p(.class("muted"), .id("portal-empty"), .text(L("Pilih Pemda untuk melihat PK yang diterbitkannya.", "Choose a Pemda to see the PKs it has published.")))
+            : items.isEmpty ? .p(.class("muted"), .id("portal-empty"), .text(L("Belum ada PK yang diterbitkan untuk pilihan ini.", "No published PK for this choice yet.")))
                 : .table(.class("data"), .id("portal-list"),
                     .thead(.tr(.th(.text("Pemda")), .th(.text(L("Tahun", "Year"))), .th(.text(L("Unit", "Unit"))),
                                .th(.text(L("Jabatan", "Position"))), .th(.text(L("Pejabat", "Official"))),
@@ -37,13 +38,15 @@ enum PortalPages {
             .h1(.text(L("Verifikasi Perjanjian Kinerja", "Performance agreement verification"))),
             .unwrap(view, { v in
                 .group(
-                    v.verification.isValid
+                    v.verification.isValid && v.keyTrusted
                         ? .p(.class("notice"), .id("verify-result"), .attribute(named: "data-valid", value: "true"),
                              .text(L("SAH: isi dokumen sama persis dengan yang ditandatangani, dan segelnya dibuat oleh server Kinerja.",
                                      "VALID: the document is exactly what was signed, and its seal was made by the Kinerja server.")))
                         : .p(.class("error"), .id("verify-result"), .attribute(named: "data-valid", value: "false"),
-                             .text(L("TIDAK SAH: " + (v.verification.hashMatches ? "segel tidak cocok dengan kunci server." : "isi dokumen tidak sama dengan sidik SHA-256 saat ditandatangani."),
-                                     "NOT VALID: " + (v.verification.hashMatches ? "the seal does not match the server key." : "the document differs from its SHA-256 at signing.")))),
+                             .text(L("TIDAK SAH: " + (!v.verification.hashMatches ? "isi dokumen tidak sama dengan sidik SHA-256 saat ditandatangani."
+                                                      : !v.verification.sealValid ? "segel tidak cocok dengan kunci server." : "disegel dengan kunci yang tidak dikenal server ini."),
+                                     "NOT VALID: " + (!v.verification.hashMatches ? "the document differs from its SHA-256 at signing."
+                                                      : !v.verification.sealValid ? "the seal does not match the server key." : "sealed with a key this server does not vouch for.")))),
                     .unwrap(v.supersededBy) {
                         .p(.class("error"), .text(L("Versi ini sudah diganti oleh PK Perubahan \($0).", "This version has been replaced by revision \($0).")))
                     },
