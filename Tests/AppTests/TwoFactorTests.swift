@@ -43,6 +43,7 @@ struct TwoFactorSignInTests {
         try await withDemoApp { app in
             var inspektorat = try await signedIn(app, as: "inspektorat")
             let setup = try await get(app, "/akun/dua-langkah", &inspektorat)
+            #expect(setup.text.contains("id=\"kode-qr\"><svg"), "the key as a QR code to scan")
             #expect(setup.status == .ok)
             let secret = try self.secret(on: setup)
             let wrong = try await post(app, "/akun/dua-langkah", &inspektorat, ["kode": "000000"])

@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaCore
+import KinerjaDocuments
 import KinerjaStore
 import Plot
 
@@ -26,8 +27,10 @@ enum TwoFactorPages {
                 .p(.text(L("Tambahkan lapisan kedua: selain kata sandi, Kinerja akan meminta kode dari aplikasi autentikator di ponsel Anda (mis. Google Authenticator, Microsoft Authenticator, FreeOTP).",
                            "Add a second layer: besides your password, Kinerja will ask for a code from an authenticator app on your phone (e.g. Google Authenticator, Microsoft Authenticator, FreeOTP)."))),
                 .ol(
-                    .li(.text(L("Di aplikasi, pilih tambah akun lalu masukkan kunci ini secara manual (jenis: berbasis waktu):",
-                                "In the app, add an account and enter this key by hand (type: time-based):")),
+                    .li(.text(L("Di aplikasi, pindai kode QR ini, atau pilih tambah akun lalu masukkan kunci ini secara manual (jenis: berbasis waktu):",
+                                "In the app, scan this QR code, or add an account and enter this key by hand (type: time-based):")),
+                        // Markup made by our own encoder from the key: no text of the user's reaches it.
+                        .unwrap(uri.flatMap { try? QRCode(encoding: $0) }) { .div(.id("kode-qr"), .raw($0.svg(moduleSize: 4))) },
                         .p(.class("secret"), .id("kunci"), .text(secret.map(TwoFactor.grouped) ?? "")),
                         .unwrap(uri) { .p(.class("muted"), .text(L("Di ponsel, tautan ini membuka aplikasinya: ", "On a phone, this link opens the app: ")),
                                           .a(.href($0), .text(L("tambahkan ke autentikator", "add to authenticator")))) }),

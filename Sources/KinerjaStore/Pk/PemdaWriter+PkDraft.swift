@@ -139,10 +139,14 @@ extension PemdaWriter {
                 throw w.unknown("baris")
             }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
-            if try await PkLink.query(on: db).filter(\.$superiorRow.$id == rowID).count() > 0 {
+            let serving = try await PkLink.query(on: db).filter(\.$superiorRow.$id == rowID).all()
+            if !serving.isEmpty {
+                let servingRows = try await PkRow.query(on: db).filter(\.$id ~~ serving.map { $0.$row.id }).all()
+                let pks = try await Pk.query(on: db).filter(\.$id ~~ servingRows.map { $0.$pk.id }).all()
+                let names = try await Jabatan.query(on: db).filter(\.$id ~~ pks.map { $0.$jabatan.id }).all().map(\.name)
                 throw RuleViolation(code: "pk.rowServed", field: nil,
-                    message: Message(id: "Indikator \"\(row.indikator)\" sudah didukung indikator PK bawahan; lepaskan kaitan itu dulu.",
-                                     en: "Indicator \"\(row.indikator)\" is already served by a subordinate's PK; unlink it first."))
+                    message: Message(id: "Indikator \"\(row.indikator)\" didukung PK \(names.sorted().joined(separator: ", ")); penyusun PK itu harus melepas kaitannya dulu (lewat PK Perubahan bila PK itu sudah ditandatangani).",
+                                     en: "Indicator \"\(row.indikator)\" is served by the PK of \(names.sorted().joined(separator: ", ")); its drafter must unlink it first (through a revision if that PK is signed)."))
             }
             for link in try await PkLink.query(on: db).filter(\.$row.$id == rowID).all() {
                 try await AuditTrail.record(.delete, before: link, after: nil as PkLink?, entityID: link.requireID(),

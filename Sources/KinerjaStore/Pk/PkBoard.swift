@@ -195,7 +195,18 @@ public enum PkPublic {
         guard let pemda = try await PemdaQueries.find(code: pemdaCode, on: db) else { return [] }
         var pks = Pk.query(on: db).filter(\.$status == .diterbitkan).filter(\.$pemda.$id == (try pemda.requireID()))
         if let year { pks = pks.filter(\.$year == year) }
-        if let unitID { pks = pks.filter(\.$unit.$id == unitID) }
+        if let unitID {
+            // A Perangkat Daerah with everything inside it: its bidang and seksi sign PKs too.
+            let units = try await Unit.query(on: db).filter(\.$pemda.$id == (try pemda.requireID())).all()
+            let children = Dictionary(grouping: units) { $0.$parent.id }
+            var subtree = [unitID]
+            var index = 0
+            while index < subtree.count {
+                subtree += (children[subtree[index]] ?? []).compactMap(\.id)
+                index += 1
+            }
+            pks = pks.filter(\.$unit.$id ~~ subtree)
+        }
         let rows = try await pks.all()
         // The version in force: the newest published one of each position and year.
         let current = Dictionary(grouping: rows) { "\($0.$jabatan.id)/\($0.year)" }.compactMap { $0.value.max { $0.version < $1.version } }

@@ -137,3 +137,32 @@ import Testing
         #expect(!PkLevel.pengawas.expectsOutcome)
     }
 }
+
+@Suite struct PkActorTests {
+    let unit = "1.02.0.00.0.00.01.0000"
+
+    func actor(_ roles: Set<Role>, pemda: String = "99.71", units: Set<String> = [], parties: Set<PkParty> = [],
+               inReach: Bool = false) -> PkActor
+    {
+        PkActor.of(Principal(pemdaCode: pemda, roles: roles, units: units), pemda: "99.71", unit: unit, parties: parties,
+                   submittedIt: false, positionInReach: inReach)
+    }
+
+    @Test func drafting_rights_follow_role_unit_and_chain() {
+        #expect(actor([.adminPemda]).mayDraft)
+        #expect(actor([.operatorOpd], units: [unit]).mayDraft)
+        #expect(!actor([.operatorOpd], units: ["1.01.0.00.0.00.01.0000"]).mayDraft)
+        #expect(actor([.pejabat], units: [unit], inReach: true).mayDraft)
+        #expect(!actor([.pejabat], units: [unit], inReach: false).mayDraft, "a superior or a peer in the same unit")
+        #expect(!actor([.kepalaDaerah]).mayDraft)
+        #expect(actor([.kepalaDaerah], parties: [.pihakPertama]).mayDraft, "the pihak pertama drafts their own PK")
+        #expect(!actor([.verifikator]).mayDraft && actor([.verifikator]).mayVerify)
+        #expect(!actor([.inspektorat]).mayDraft && !actor([.inspektorat]).mayVerify)
+    }
+
+    @Test func nothing_crosses_pemda() {
+        let foreign = actor([.adminPemda, .verifikator], pemda: "98.001", parties: [.pihakKedua])
+        #expect(!foreign.mayDraft && !foreign.mayVerify && !foreign.mayPublish && foreign.parties.isEmpty)
+        #expect(actor([.superAdmin], pemda: "").mayVerify)
+    }
+}

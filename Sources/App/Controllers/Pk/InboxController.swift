@@ -27,8 +27,13 @@ struct PortalController: Sendable {
             try await PkPublic.published(pemdaCode: $0, year: year, unitID: unit, query: query, on: req.db)
         } ?? []
         let pemdaList = try await PemdaQueries.list(on: req.db)
+        let units = try await pemdaCode.asyncMap { code in
+            try await PemdaQueries.find(code: code, on: req.db).asyncMap {
+                try await PemdaQueries.units(pemdaID: $0.requireID(), on: req.db).filter(\.isPerangkatDaerah)
+            } ?? []
+        } ?? []
         return HTMLResponse.make(PortalPages.list(items: items, pemdaList: pemdaList, pemdaCode: pemdaCode, year: year,
-                                                  query: query ?? ""))
+                                                  units: units, unit: unit, query: query ?? ""))
     }
 
     @Sendable func verify(_ req: Request) async throws -> Response {

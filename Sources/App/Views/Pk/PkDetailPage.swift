@@ -301,6 +301,20 @@ enum PkDetailPage {
                         .ul(.forEach(c.positionsWithoutPk) { .li(.text($0)) })))))
     }
 
+    /// The workflow step of a history line, as stored (`ajukan`, `tandatangani:pihakKedua`, …), in words.
+    static func actionLabel(_ action: String) -> String {
+        switch action {
+        case "susun": return L("Disusun", "Drafted")
+        case "perubahan": return L("PK Perubahan dibuat", "Revision made")
+        default:
+            let parts = action.split(separator: ":").map(String.init)
+            if parts.count == 2, let party = PkParty(rawValue: parts[1]) {
+                return L("Ditandatangani \(party.label.id)", "Signed by the \(party.label.en.lowercased())")
+            }
+            return PkActionKind(rawValue: action)?.label.text ?? action
+        }
+    }
+
     static func history(_ d: PkDetail) -> Node<HTML.BodyContext> {
         .section(.id("pk-history"),
             .h2(.text(L("Riwayat", "History"))),
@@ -314,7 +328,7 @@ enum PkDetailPage {
                 .thead(.tr(.th(.text(L("Waktu", "Time"))), .th(.text(L("Oleh", "By"))), .th(.text(L("Tindakan", "Action"))),
                            .th(.text("Status")), .th(.text(L("Alasan", "Reason"))))),
                 .tbody(.forEach(d.events) { e in
-                    .tr(.td(.text(Fmt.timestamp(e.at))), .td(.text(e.userName)), .td(.text(e.action)),
+                    .tr(.td(.text(Fmt.timestamp(e.at))), .td(.text(e.userName)), .td(.text(actionLabel(e.action))),
                         .td(.text("\(e.from.label.text) → \(e.to.label.text)")), .td(.text(e.reason ?? "")))
                 })))
     }

@@ -5,7 +5,9 @@ import Plot
 
 /// The public portal of published PKs and the verification page of a signed one.
 enum PortalPages {
-    static func list(items: [PublishedPk], pemdaList: [PemdaSummary], pemdaCode: String?, year: Int?, query: String) -> String {
+    static func list(items: [PublishedPk], pemdaList: [PemdaSummary], pemdaCode: String?, year: Int?, units: [UnitRow],
+                     unit: UUID?, query: String) -> String
+    {
         Layout.page(title: L("PK yang diterbitkan", "Published performance agreements"), body: .group(
             .h1(.text(L("Perjanjian Kinerja yang diterbitkan", "Published performance agreements"))),
             .form(.class("search"), .method(.get), .action("/publik/pk"),
@@ -14,6 +16,11 @@ enum PortalPages {
                                           + pemdaList.map { FormView.Option(value: $0.code, label: $0.name) }, selected: pemdaCode ?? ""),
                   .label(.for("tahun"), .text(L("Tahun", "Year"))),
                   .input(.id("tahun"), .name("tahun"), .type(.number), .value(year.map(String.init) ?? "")),
+                  .if(!units.isEmpty, .group(
+                      .label(.for("unit"), .text(L("Perangkat Daerah", "Agency"))),
+                      FormView.selectElement("unit", options: [FormView.Option(value: "", label: L("Semua", "All"))]
+                                              + units.map { FormView.Option(value: $0.id.uuidString, label: $0.name) },
+                                              selected: unit?.uuidString ?? ""))),
                   .label(.for("q"), .text(L("Cari", "Search"))),
                   .input(.id("q"), .name("q"), .type(.search), .value(Escape.attribute(query))),
                   .button(.type(.submit), .text(L("Cari", "Search")))),
