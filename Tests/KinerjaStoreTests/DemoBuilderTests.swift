@@ -60,9 +60,14 @@ struct DemoBuilderTests {
 
         // Building again is refused rather than duplicated; reset removes everything of the Pemda.
         await #expect(throws: RuleViolation.self) { _ = try await DemoBuilder.build(on: test.db) }
+        let walikota = try #require(try await Jabatan.query(on: test.db).filter(\.$level == .kepalaDaerah).first())
+        _ = try await PemdaWriter(database: test.db, pemdaID: pemdaID).draftPk(jabatanID: walikota.requireID(), year: 2026,
+                                                                                today: CalendarDate(year: 2026, month: 2, day: 1)!)
         try await DemoBuilder.reset(on: test.db, options: DemoOptions())
         #expect(try await Pemda.query(on: test.db).count() == 0)
         #expect(try await Indikator.query(on: test.db).count() == 0)
+        #expect(try await Pk.query(on: test.db).count() == 0 && PkRow.query(on: test.db).count() == 0)
+        #expect(try await Dpa.query(on: test.db).count() == 0 && RenstraItemUnit.query(on: test.db).count() == 0)
         await test.shutdown()
     }
 

@@ -4,6 +4,19 @@ import Foundation
 /// Removes a Pemda and everything it owns, children before parents so that both engines accept it.
 public enum PemdaEraser {
     public static func erase(pemdaID: UUID, on db: any Database) async throws {
+        try await PkSeal.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkSignature.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkEvent.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkLink.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkRow.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkBudget.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).set(\.$previous.$id, to: nil).update()
+        try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkHardcopy.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await PkSetting.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await DpaPagu.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await Dpa.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RenstraItemUnit.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await IndikatorTarget.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await Indikator.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await RktSasaran.query(on: db).filter(\.$pemda.$id == pemdaID).delete()

@@ -42,11 +42,20 @@ struct PkDocumentController: Sendable {
         let inForce = Dictionary(grouping: signed) { $0.$jabatan.id }.compactMap { $0.value.max { $0.version < $1.version } }
         var entries: [(name: String, bytes: [UInt8])] = []
         let logo = try await PkDocumentBuilder.setting(pemdaID: pemda.requireID(), on: req.db)?.logoBytes
+        // Loaded once for the whole archive: a Pemda signs some 500 PKs a year.
+        let seals = Dictionary(try await PkSeal.query(on: req.db).filter(\.$pk.$id ~~ inForce.compactMap(\.id)).all()
+            .map { ($0.$pk.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let positions = Dictionary(try await Jabatan.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).all()
+            .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary(try await KinerjaStore.Unit.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).all()
+            .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
         for pk in inForce {
-            let (document, sha) = try await Self.document(pk, on: req.db)
-            let bytes = try PkPdf.render(document, verifyURL: Self.verifyURL(req, pk), footer: sha.map { "SHA-256: \($0)" },
+            guard let seal = seals[pk.id!] else { continue }
+            let document = try PkCanonical.decode(Data(seal.document.utf8))
+            let bytes = try PkPdf.render(document, verifyURL: Self.verifyURL(req, pk), footer: "SHA-256: \(seal.sha256)",
                                          logoPNG: logo)
-            entries.append((try await Self.filename(pk, on: req.db), bytes))
+            entries.append((Self.filename(year: pk.year, unitCode: pk.$unit.id.flatMap { units[$0] },
+                                          jabatan: positions[pk.$jabatan.id] ?? "jabatan", version: pk.version), bytes))
         }
         entries.sort { $0.name < $1.name }
         let archive = try PkArchive.zip(entries)
@@ -83,8 +92,12 @@ struct PkDocumentController: Sendable {
     static func filename(_ pk: Pk, on db: any Database) async throws -> String {
         let jabatan = try await Jabatan.find(pk.$jabatan.id, on: db)?.name ?? "jabatan"
         let unit = try await pk.$unit.id.asyncMap { try await KinerjaStore.Unit.find($0, on: db)?.code } ?? nil
+        return filename(year: pk.year, unitCode: unit, jabatan: jabatan, version: pk.version)
+    }
+
+    static func filename(year: Int, unitCode: String?, jabatan: String, version: Int) -> String {
         let slug = jabatan.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? String($0) : "-" }
             .joined().split(separator: "-").joined(separator: "-")
-        return "PK-\(pk.year)-\(unit ?? "pemda")-\(slug)-v\(pk.version).pdf"
+        return "PK-\(year)-\(unitCode ?? "pemda")-\(slug)-v\(version).pdf"
     }
 }
