@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 run:
 	scripts/install-deps.sh run
 	$(SWIFT) build --product kinerja
-	.build/debug/kinerja demo --if-missing
+	.build/debug/kinerja demo --if-missing --pk
 	.build/debug/kinerja serve --hostname $(HOST) --port $(PORT)
 
 build-tests:

@@ -66,8 +66,10 @@ struct DemoBuilderTests {
         try await DemoBuilder.reset(on: test.db, options: DemoOptions())
         #expect(try await Pemda.query(on: test.db).count() == 0)
         #expect(try await Indikator.query(on: test.db).count() == 0)
-        #expect(try await Pk.query(on: test.db).count() == 0 && PkRow.query(on: test.db).count() == 0)
-        #expect(try await Dpa.query(on: test.db).count() == 0 && RenstraItemUnit.query(on: test.db).count() == 0)
+        for count in [try await Pk.query(on: test.db).count(), try await PkRow.query(on: test.db).count(),
+                      try await Dpa.query(on: test.db).count(), try await RenstraItemUnit.query(on: test.db).count()] {
+            #expect(count == 0)
+        }
         await test.shutdown()
     }
 
@@ -83,5 +85,31 @@ struct DemoBuilderTests {
         let first = try await fingerprint()
         #expect(first.count > 1_000)
         #expect(try await fingerprint() == first)
+    }
+
+    @Test func the_demo_pk_round_fills_the_board_and_the_portal() async throws {
+        let test = try await TestDatabase.make()
+        do {
+            _ = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
+            let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
+            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: 2026, on: test.db)
+            #expect(round.published >= 15 && round.inProgress >= 1)
+            let board = try await PkBoard.rows(pemdaID: pemda.requireID(), year: 2026,
+                                               today: CalendarDate(year: 2026, month: 11, day: 30)!, level: .jpt, on: test.db)
+            let states = Set(board.map(\.compliance.tone))
+            #expect(states == ["ok", "late"], "on time, signed late and not signed: \(states)")
+            #expect(board.contains { $0.compliance == .tepatWaktu })
+            #expect(board.contains { if case .ditandatanganiTerlambat = $0.compliance { true } else { false } })
+            #expect(board.first { $0.jabatanName == "Kepala Dinas Kesehatan" }?.latest == nil, "left for the demo accounts")
+            let portal = try await PkPublic.published(pemdaCode: pemda.code, year: 2026, unitID: nil, query: nil, on: test.db)
+            #expect(portal.count == round.published)
+            for item in portal.prefix(3) {
+                #expect(try await PkPublic.verification(item.pkID, on: test.db)?.verification.isValid == true)
+            }
+        } catch {
+            await test.shutdown()
+            throw error
+        }
+        await test.shutdown()
     }
 }

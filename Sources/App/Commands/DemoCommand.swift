@@ -16,6 +16,8 @@ struct DemoCommand: AsyncCommand {
         var reset: Bool
         @Flag(name: "if-missing", help: "Do nothing when Kota Contoh already exists.")
         var ifMissing: Bool
+        @Flag(name: "pk", help: "Also run Kota Contoh's PK round of the year: the Walikota's and most Kepala OPD's PKs signed and published.")
+        var pk: Bool
     }
 
     var help: String { "Builds the demo Pemda Kota Contoh (and, optionally, many generated Pemda)." }
@@ -38,6 +40,10 @@ struct DemoCommand: AsyncCommand {
         let started = Date()
         let summary = try await DemoBuilder.build(on: app.db, options: options)
         try await DemoAccounts.ensure(on: app)
+        if signature.pk, let pemda = try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) {
+            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: year, on: app.db)
+            context.console.print("PK \(year): \(round.published) diterbitkan, \(round.inProgress) masih berproses.")
+        }
         context.console.print(
             "Dibangun \(summary.pemda) Pemda: \(summary.units) unit, \(summary.jabatan) jabatan, \(summary.pegawai) pegawai, \(summary.indikator) indikator, \(summary.targets) target (\(summary.rows) baris) dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik.")
         context.console.print(
