@@ -227,7 +227,11 @@ public enum PkPublic {
             }
             out.append(item)
         }
-        return out.sorted { ($0.pemdaName, $0.year, $0.level.rawValue, $0.unitName, $0.jabatanName) < ($1.pemdaName, $1.year, $1.level.rawValue, $1.unitName, $1.jabatanName) }
+        // The Kepala Daerah's own PK first, then down the levels.
+        let rank = { (level: PkLevel) in PkLevel.allCases.firstIndex(of: level) ?? 0 }
+        return out.sorted {
+            ($0.year, rank($0.level), $0.unitName, $0.jabatanName) < ($1.year, rank($1.level), $1.unitName, $1.jabatanName)
+        }
     }
 
     public static func verification(_ pkID: UUID, on db: any Database) async throws -> PkVerificationView? {

@@ -19,7 +19,7 @@ enum PkPrintPage {
         .group(
             .if(isDraft, .p(.class("draft-mark"), .text("DRAF · belum ditandatangani"))),
             .section(.class("sheet"),
-                .p(.class("heading"), .text(doc.pemdaName.uppercased())),
+                .p(.class("heading"), .text("PEMERINTAH " + doc.pemdaName.uppercased())),
                 .if(doc.level != .pemda, .p(.class("heading"), .text(doc.unitName.uppercased()))),
                 .h1(.class("doc-title"), .text(doc.title)),
                 .unwrap(doc.revision) { r in
@@ -73,7 +73,8 @@ enum PkPrintPage {
     static func signatures(_ doc: PkDocument) -> Node<HTML.BodyContext> {
         func block(_ caption: String, _ signer: PkSigner, dated: Bool) -> Node<HTML.BodyContext> {
             .div(.class("sign"),
-                 .p(.text(dated ? "\(doc.place), \(IDFormat.date(doc.date))" : " ")),
+                 // The blank line keeps both columns' names level with each other.
+                 .p(.text(dated ? "\(doc.place), \(IDFormat.date(doc.date))" : "\u{00A0}")),
                  .p(.text(caption)),
                  .p(.text(signer.jabatan)),
                  .div(.class("space")),
