@@ -35,6 +35,8 @@ public enum Policy {
                 ? .allow : .deny(denied.notYours)
         case (_, .export):
             return .allow
+        case (_, .verify):
+            return roles.contains(.verifikator) || roles.contains(.adminPemda) ? .allow : .deny(denied.notYours)
         case (.jadwal, .reopen):
             return roles.contains(.adminPemda) ? .allow : .deny(denied.adminOnly)
         default:

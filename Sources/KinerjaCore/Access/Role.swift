@@ -40,6 +40,8 @@ public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {
     case reopen
     case export
     case comment
+    /// Return, approve and publish what others drafted (a PK).
+    case verify
 }
 
 /// Who is asking: their Pemda (nil for a super admin), roles, and the units they may change. The store computes

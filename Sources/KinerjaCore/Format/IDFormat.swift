@@ -46,6 +46,17 @@ public enum IDFormat {
         return (prefix ? "Rp " : "") + (amount < 0 ? "-" : "") + body
     }
 
+    /// A target as documents write it: `7,5`, `5–5,5`, `Ada`, the ordinal level's name.
+    public static func target(_ target: Target, scale: OrdinalScale? = nil) -> String {
+        switch target {
+        case .value(let v): number(v)
+        case .range(let a, let b): number(a) + "–" + number(b)
+        case .binary(let met): met ? "Ada" : "Tidak ada"
+        case .ordinal(let rank): scale?.label(ofRank: rank) ?? String(rank)
+        case .qualitative: "–"
+        }
+    }
+
     public static func date(_ date: CalendarDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }

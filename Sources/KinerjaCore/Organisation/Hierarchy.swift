@@ -11,6 +11,18 @@ public enum Hierarchy {
         return false
     }
 
+    /// `root` and every node below it, breadth first, given each node's children.
+    public static func subtree<ID: Hashable>(of root: ID, children: [ID: [ID]]) -> [ID] {
+        var nodes = [root]
+        var seen: Set<ID> = [root]
+        var index = 0
+        while index < nodes.count {
+            for child in children[nodes[index]] ?? [] where seen.insert(child).inserted { nodes.append(child) }
+            index += 1
+        }
+        return nodes
+    }
+
     public static let cycle = RuleViolation(code: "hierarchy.cycle", field: "induk",
         message: Message(id: "Tidak dapat ditempatkan di bawah dirinya sendiri atau bawahannya.",
                          en: "It cannot be placed under itself or under one of its own descendants."))

@@ -143,15 +143,15 @@ public enum PkChecks {
                   yearFigure != target
         {
             add("pk.rencanaAksiMismatch", .error, .consistent,
-                "Target triwulan \"\(name)\" menghasilkan \(display(yearFigure)) untuk setahun (\(row.spec.aggregation.label.id.lowercased())), tidak sama dengan target tahunan \(display(target)). Samakan target TW IV atau jumlahnya dengan target tahunan.",
-                "The quarterly targets of \"\(name)\" add up to \(display(yearFigure)) for the year (\(row.spec.aggregation.label.en.lowercased())), not the year target \(display(target)). Align them with the year target.")
+                "Target triwulan \"\(name)\" menghasilkan \(IDFormat.target(yearFigure, scale: row.spec.ordinalScale)) untuk setahun (\(row.spec.aggregation.label.id.lowercased())), tidak sama dengan target tahunan \(IDFormat.target(target, scale: row.spec.ordinalScale)). Samakan target TW IV atau jumlahnya dengan target tahunan.",
+                "The quarterly targets of \"\(name)\" add up to \(IDFormat.target(yearFigure, scale: row.spec.ordinalScale)) for the year (\(row.spec.aggregation.label.en.lowercased())), not the year target \(IDFormat.target(target, scale: row.spec.ordinalScale)). Align them with the year target.")
         }
         if let renstra = row.renstraTarget, let target, let renstraTarget = TargetInput.parseStored(renstra, for: row.spec),
            renstraTarget != target
         {
             add("pk.renstraMismatch", .warning, .consistent,
-                "Target \(display(target)) berbeda dari target \(level.planName) tahun \(year) (\(display(renstraTarget))). Bila disengaja, sampaikan alasannya kepada verifikator.",
-                "The target \(display(target)) differs from the \(level.planName) target for \(year) (\(display(renstraTarget))). If intended, tell the verifier why.")
+                "Target \(IDFormat.target(target, scale: row.spec.ordinalScale)) berbeda dari target \(level.planName) tahun \(year) (\(IDFormat.target(renstraTarget, scale: row.spec.ordinalScale))). Bila disengaja, sampaikan alasannya kepada verifikator.",
+                "The target \(IDFormat.target(target, scale: row.spec.ordinalScale)) differs from the \(level.planName) target for \(year) (\(IDFormat.target(renstraTarget, scale: row.spec.ordinalScale))). If intended, tell the verifier why.")
         }
         if level.expectsOutcome {
             let lower = name.lowercased()
@@ -199,15 +199,5 @@ public enum PkChecks {
             }
         }
         return out
-    }
-
-    static func display(_ target: Target) -> String {
-        switch target {
-        case .value(let v): IDFormat.number(v)
-        case .range(let a, let b): IDFormat.number(a) + "–" + IDFormat.number(b)
-        case .binary(let met): met ? "Ada" : "Tidak ada"
-        case .ordinal(let rank): String(rank)
-        case .qualitative: "-"
-        }
     }
 }

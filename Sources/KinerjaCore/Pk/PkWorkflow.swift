@@ -215,8 +215,7 @@ extension PkActor {
                           submittedIt: Bool, positionInReach: Bool) -> PkActor
     {
         let samePemda = principal.roles.contains(.superAdmin) || principal.pemdaCode == pemda
-        let roles = samePemda ? principal.roles : []
-        let verifier = !roles.isDisjoint(with: [.verifikator, .adminPemda, .superAdmin])
+        let verifier = Policy.decide(principal, .verify, Subject(.pk, pemda: pemda, unit: unit)).isAllowed
         return PkActor(
             mayDraft: mayDraft(principal, pemda: pemda, unit: unit, positionInReach: positionInReach)
                 || parties.contains(.pihakPertama),

@@ -198,14 +198,8 @@ public enum PkPublic {
         if let unitID {
             // A Perangkat Daerah with everything inside it: its bidang and seksi sign PKs too.
             let units = try await Unit.query(on: db).filter(\.$pemda.$id == (try pemda.requireID())).all()
-            let children = Dictionary(grouping: units) { $0.$parent.id }
-            var subtree = [unitID]
-            var index = 0
-            while index < subtree.count {
-                subtree += (children[subtree[index]] ?? []).compactMap(\.id)
-                index += 1
-            }
-            pks = pks.filter(\.$unit.$id ~~ subtree)
+            let children = Dictionary(grouping: units.filter { $0.$parent.id != nil }) { $0.$parent.id! }.mapValues { $0.compactMap(\.id) }
+            pks = pks.filter(\.$unit.$id ~~ Hierarchy.subtree(of: unitID, children: children))
         }
         let rows = try await pks.all()
         // The version in force: the newest published one of each position and year.

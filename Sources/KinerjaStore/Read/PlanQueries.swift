@@ -106,11 +106,6 @@ public enum TargetDisplay {
     public static func text(_ canonical: String, spec: IndicatorSpec) -> String {
         guard spec.kind.isQuantitative || spec.kind == .binary, let target = TargetInput.parseStored(canonical, for: spec)
         else { return canonical }
-        switch target {
-        case .value(let v): return IDFormat.number(v)
-        case .range(let a, let b): return "\(IDFormat.number(a))–\(IDFormat.number(b))"
-        case .binary(let met): return met ? "Ada" : "Tidak ada"
-        default: return canonical
-        }
+        return IDFormat.target(target)
     }
 }

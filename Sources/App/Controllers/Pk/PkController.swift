@@ -82,8 +82,8 @@ struct PkController: Sendable {
         // Re-entering the password counts against the same lockout as signing in: an open session is no way round it.
         let now = Date()
         if let until = user.lockedUntil, until > now {
-            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-            return try await render(req, context, error: LoginThrottle.lockedMessage(minutes: minutes).text, status: .tooManyRequests)
+            return try await render(req, context, error: LoginThrottle.lockedMessage(minutes: LoginController.minutes(until.timeIntervalSince(now))).text,
+                                    status: .tooManyRequests)
         }
         guard try await req.password.async.verify(form.kataSandi, created: user.passwordHash) else {
             _ = try await UserWriter.recordFailure(userID: user.requireID(), now: now, on: req.db)

@@ -27,14 +27,8 @@ struct PkDocumentController: Sendable {
         guard let year = req.query[Int.self, at: "tahun"] else { throw Abort(.badRequest, reason: "tahun") }
         let unitFilter = try await req.query[UUID.self, at: "unit"].asyncMap { root in
             let units = try await PemdaQueries.units(pemdaID: try pemda.requireID(), on: req.db)
-            let children = Dictionary(grouping: units) { $0.parentID }
-            var subtree = [root]
-            var index = 0
-            while index < subtree.count {
-                subtree += (children[subtree[index]] ?? []).map(\.id)
-                index += 1
-            }
-            return subtree
+            return Hierarchy.subtree(of: root, children: Dictionary(grouping: units.filter { $0.parentID != nil }) { $0.parentID! }
+                .mapValues { $0.map(\.id) })
         }
         var query = Pk.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).filter(\.$year == year)
         if let unitFilter { query = query.filter(\.$unit.$id ~~ unitFilter) }
