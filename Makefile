@@ -1,9 +1,10 @@
 # The two commands of the README: `make run` (server with demo data on SQLite) and `make test` (every test).
 SWIFT ?= swift
+ENGINE ?= sqlite
 PORT ?= 8080
 HOST ?= 0.0.0.0
 
-.PHONY: run test build build-tests test-sqlite test-postgres test-contract test-browser benchmark
+.PHONY: run test build build-tests test-sqlite test-postgres test-contract test-browser benchmark loadtest
 
 run:
 	scripts/install-deps.sh run
@@ -35,3 +36,9 @@ test-browser:
 
 benchmark:
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# Release server under wrk on the demo kota: page | req/s | ratio to /healthz | p50 | p99 | SQL per request.
+# ENGINE=postgres measures on a throwaway PostgreSQL.
+loadtest:
+	scripts/install-deps.sh test
+	ENGINE=$(ENGINE) scripts/loadtest.sh

@@ -7,48 +7,53 @@ import NIOSSL
 import Vapor
 
 /// Sets up the database (PostgreSQL when `DATABASE_URL` is set, otherwise an SQLite file), migrations, middleware,
-/// commands and routes.
+/// commands and routes. The environment is read here, once, into `AppConfig`.
 public func configure(_ app: Application) async throws {
-    let config = AppConfig.load(for: app.environment)
+    let config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, for: app.environment)
+    try configure(app, config: config)
+}
+
+func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
+    app.scopes = ScopeCache()
+    let engine: any DatabaseConfiguration
+    let id: DatabaseID
     switch config.storage {
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         // Local and CI servers speak plain TCP on loopback; TLS is the operator's choice via sslmode in the URL.
         if !url.absoluteString.contains("sslmode=require") { configuration.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        engine = DatabaseConfigurationFactory.postgres(configuration: configuration).make()
+        id = .psql
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        engine = DatabaseConfigurationFactory.sqlite(.memory).make()
+        id = .sqlite
     case .sqliteFile(let path):
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        engine = DatabaseConfigurationFactory.sqlite(.file(path)).make()
+        id = .sqlite
     }
-    app.migrations.add(KinerjaStore.KinerjaMigrations.all)
-    app.migrations.add(SessionRecord.migration)
-    // Sessions live in the database so that several app servers share them.
-    app.sessions.use(.fluent)
-    app.sessions.configuration.cookieName = "kinerja_sesi"
-    let secureCookies = Environment.get("KINERJA_SECURE_COOKIES") == "1"
-    app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: secureCookies, isHTTPOnly: true,
-                          sameSite: .lax)
-    }
+    app.databases.use(config.countSQL ? CountingConfiguration(inner: engine) : engine, as: id)
+    app.migrations.add(KinerjaStore.KinerjaMigrations.all(dataDirectory: config.storage == .sqliteMemory ? nil : config.dataDirectory))
     // Bcrypt at cost 12 in use; tests hash at the minimum so that they stay fast.
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
+    app.routes.defaultMaxBodySize = ByteCount(value: CSRFMiddleware.maxFormBytes)
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    // Outermost first: error pages get the security headers too.
+    // Outermost first: error pages get the security headers and the language; the count includes the session's.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(LanguageMiddleware())
+    if config.countSQL { app.middleware.use(SQLCountMiddleware()) }
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(FlashMiddleware())
+    app.middleware.use(VisitorCSRFCookieMiddleware())
     app.middleware.use(CSRFMiddleware())
 
     app.asyncCommands.use(KinerjaMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(SealCommand(), as: "seal")
     try routes(app)
 }
 

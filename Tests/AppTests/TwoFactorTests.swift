@@ -54,8 +54,10 @@ struct TwoFactorSignInTests {
             let step = TwoFactor.step(at: Date())
             let on = try await post(app, "/akun/dua-langkah", &inspektorat,
                                     ["kode": try #require(TwoFactor.code(secret: secret, step: step))])
-            #expect(on.status == .ok)
-            #expect(on.text.contains("Verifikasi dua langkah sudah aktif."))
+            #expect(on.status == .seeOther)
+            let confirmed = try await get(app, "/akun/dua-langkah", &inspektorat)
+            #expect(confirmed.text.contains("Verifikasi dua langkah sudah aktif."), "the confirmation is shown once")
+            #expect(!(try await get(app, "/akun/dua-langkah", &inspektorat)).text.contains("Verifikasi dua langkah sudah aktif."))
             let stored = try #require(try await UserTotp.query(on: app.db).first())
             #expect(stored.secret == secret)
             let event = try #require(try await AuditEvent.query(on: app.db).filter(\.$entity == "user_totp").first())

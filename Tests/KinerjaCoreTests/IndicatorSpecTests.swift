@@ -6,7 +6,7 @@ import Testing
     @Test func an_ordinal_indicator_without_a_scale_is_refused() throws {
         let error = try #require(violation { try IndicatorSpec(kind: .ordinal).validate() })
         #expect(error.code == "indicator.ordinalWithoutScale")
-        #expect(error.field == "skala")
+        #expect(error.field == .scale)
         #expect(error.message.id.contains("harus punya skala"))
     }
 
@@ -16,7 +16,7 @@ import Testing
         let spec = IndicatorSpec(kind: kind, aggregation: aggregation, ordinalScale: .predikatSakip)
         let error = try #require(violation { try spec.validate() })
         #expect(error.code == "indicator.aggregationNeedsNumbers")
-        #expect(error.field == "agregasi")
+        #expect(error.field == .aggregation)
     }
 
     @Test func the_refusal_of_sum_on_binary_names_both_in_indonesian() throws {
@@ -29,7 +29,7 @@ import Testing
         let spec = IndicatorSpec(kind: kind, entryMode: .cumulative, ordinalScale: .predikatSakip)
         let error = try #require(violation { try spec.validate() })
         #expect(error.code == "indicator.cumulativeNeedsNumbers")
-        #expect(error.field == "modeIsian")
+        #expect(error.field == .entryMode)
     }
 
     @Test(arguments: [Aggregation.max, .min])

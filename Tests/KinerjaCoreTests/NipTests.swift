@@ -30,7 +30,7 @@ import Testing
     @Test func seventeen_digits_are_refused_saying_how_many_were_written() throws {
         let error = try #require(violation { try Nip("19700101 199003 1 01") })
         #expect(error.code == "nip.length")
-        #expect(error.field == "nip")
+        #expect(error.field == .nip)
         #expect(error.message.id.contains("tertulis 17 digit"))
         #expect(error.message.id.contains("18 digit"))
     }

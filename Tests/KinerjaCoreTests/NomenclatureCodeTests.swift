@@ -34,7 +34,7 @@ import Testing
     @Test func a_malformed_code_is_refused_with_the_expected_format() throws {
         let error = try #require(violation { try NomenclatureCode.checkFormat("1.1.01") })
         #expect(error.code == "nomenklatur.format")
-        #expect(error.field == "kode")
+        #expect(error.field == .code)
         #expect(error.message.id.contains("U.BB.PP.K.KK.SSSS"))
         #expect(error.message.id.contains("\"1.1.01\""))
     }

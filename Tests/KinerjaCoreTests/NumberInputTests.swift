@@ -55,15 +55,15 @@ import Testing
 
     @Test(arguments: ["", "   ", "%", "Rp"])
     func empty_input_is_refused_with_the_field_name(text: String) throws {
-        let error = try #require(violation { try NumberInput.parse(text, field: "realisasi") })
+        let error = try #require(violation { try NumberInput.parse(text, field: .realisasi) })
         #expect(error.code == "number.empty")
-        #expect(error.field == "realisasi")
+        #expect(error.field == .realisasi)
         #expect(error.message.id == "Realisasi wajib diisi dengan angka.")
     }
 
     @Test func the_field_name_is_carried_into_the_violation() throws {
-        let error = try #require(violation { try NumberInput.parse("x", field: "target") })
-        #expect(error.field == "target")
+        let error = try #require(violation { try NumberInput.parse("x", field: .target) })
+        #expect(error.field == .target)
         #expect(error.message.id.hasPrefix("Target harus berupa angka"))
         #expect(error.message.id.contains("\"x\""))
     }

@@ -12,7 +12,7 @@ import Testing
             try PenugasanRules.checkDefinitiveOverlap(span(.definitif, "2024-01-01"), samePosition: [holder], samePerson: [])
         })
         #expect(error.code == "penugasan.positionOverlap")
-        #expect(error.field == "mulai")
+        #expect(error.field == .start)
         #expect(error.message.id.contains("sudah dijabat secara definitif sejak 1 Januari 2020"))
         #expect(error.message.id.contains("Plt/Plh"))
     }
@@ -31,7 +31,7 @@ import Testing
             try PenugasanRules.checkDefinitiveOverlap(span(.definitif, "2025-01-01"), samePosition: [], samePerson: [other])
         })
         #expect(error.code == "penugasan.personOverlap")
-        #expect(error.field == "pegawai")
+        #expect(error.field == .pegawai)
         #expect(error.message.id.contains("1 Maret 2022"))
     }
 
@@ -78,7 +78,7 @@ import Testing
     @Test func an_end_before_the_start_is_refused() throws {
         let error = try #require(violation { try PenugasanRules.checkSpan(span(.definitif, "2024-05-01", "2024-04-30")) })
         #expect(error.code == "penugasan.endBeforeStart")
-        #expect(error.field == "selesai")
+        #expect(error.field == .end)
         #expect(error.message.id.contains("30 April 2024"))
         #expect(error.message.id.contains("1 Mei 2024"))
     }

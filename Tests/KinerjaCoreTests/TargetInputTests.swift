@@ -31,7 +31,7 @@ import Testing
     @Test func a_reversed_range_is_refused_with_the_fix_in_the_message() throws {
         let error = try #require(violation { try TargetInput.parse("90 - 80", for: numeric) })
         #expect(error.code == "target.rangeReversed")
-        #expect(error.field == "target")
+        #expect(error.field == .target)
         #expect(error.message.id.contains("Batas bawah rentang target (90) lebih besar dari batas atas (80)"))
         #expect(error.message.id.contains("80–90"))
     }
@@ -46,7 +46,7 @@ import Testing
 
     @Test func a_bad_range_bound_names_the_bound() throws {
         let error = try #require(violation { try TargetInput.parse("abc - 90", for: numeric) })
-        #expect(error.field == "batas bawah target")
+        #expect(error.field == .targetLower)
     }
 
     @Test(arguments: ["", "   "])

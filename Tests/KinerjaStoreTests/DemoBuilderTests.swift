@@ -61,8 +61,7 @@ struct DemoBuilderTests {
         // Building again is refused rather than duplicated; reset removes everything of the Pemda.
         await #expect(throws: RuleViolation.self) { _ = try await DemoBuilder.build(on: test.db) }
         let walikota = try #require(try await Jabatan.query(on: test.db).filter(\.$level == .kepalaDaerah).first())
-        _ = try await PemdaWriter(database: test.db, pemdaID: pemdaID).draftPk(jabatanID: walikota.requireID(), year: 2026,
-                                                                                today: CalendarDate(year: 2026, month: 2, day: 1)!)
+        _ = try await PemdaWriter(database: test.db, pemdaID: pemdaID).on(CalendarDate(year: 2026, month: 2, day: 1)!).draftPk(jabatanID: walikota.requireID(), year: 2026)
         try await DemoBuilder.reset(on: test.db, options: DemoOptions())
         #expect(try await Pemda.query(on: test.db).count() == 0)
         #expect(try await Indikator.query(on: test.db).count() == 0)
@@ -92,7 +91,7 @@ struct DemoBuilderTests {
         do {
             _ = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
             let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
-            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: 2026, on: test.db)
+            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: 2026, keyring: TestDatabase.keyring, on: test.db)
             #expect(round.published >= 15 && round.inProgress >= 1)
             let board = try await PkBoard.rows(pemdaID: pemda.requireID(), year: 2026,
                                                today: CalendarDate(year: 2026, month: 11, day: 30)!, level: .jpt, on: test.db)
@@ -104,7 +103,7 @@ struct DemoBuilderTests {
             let portal = try await PkPublic.published(pemdaCode: pemda.code, year: 2026, unitID: nil, query: nil, on: test.db)
             #expect(portal.count == round.published)
             for item in portal.prefix(3) {
-                #expect(try await PkPublic.verification(item.pkID, on: test.db)?.verification.isValid == true)
+                #expect(try await PkPublic.verification(item.pkID, keyring: TestDatabase.keyring, on: test.db)?.verification.isValid == true)
             }
         } catch {
             await test.shutdown()

@@ -23,24 +23,23 @@ struct JadwalStoreTests {
                                                                             spec: IndicatorSpec(kind: .percent)))
         let day = { (text: String) in CalendarDate(iso: text)! }
         // No window set: not restricted.
-        try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "90", today: day("2026-11-23"))
+        try await writer.on(day("2026-11-23")).setTarget(indikatorID: indikator, year: 2026, raw: "90")
         try await writer.setJadwal(year: 2026, window: JadwalWindow(stage: .rkt, opens: day("2026-01-05"),
                                                                     closes: day("2026-01-31")))
         await #expect(throws: RuleViolation.self) {
-            try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "95", today: day("2026-11-23"))
+            try await writer.on(day("2026-11-23")).setTarget(indikatorID: indikator, year: 2026, raw: "95")
         }
         #expect(try await IndikatorTarget.query(on: test.db).first()?.value == "90")
         // The indicator's settings decide its capaian, so they are closed with the stage too.
         let closed = await #expect(throws: RuleViolation.self) {
-            try await writer.updateIndikator(id: indikator, input: IndikatorInput(
-                code: "I-1", name: "APK", satuan: "%", spec: IndicatorSpec(kind: .percent, polarity: .negative)),
-                today: day("2026-11-23"))
+            try await writer.on(day("2026-11-23")).updateIndikator(id: indikator, input: IndikatorInput(
+                code: "I-1", name: "APK", satuan: "%", spec: IndicatorSpec(kind: .percent, polarity: .negative)))
         }
         #expect(closed?.code == "jadwal.closed")
         #expect(try await Indikator.find(indikator, on: test.db)?.polarity == .positive)
-        try await writer.reopenJadwal(year: 2026, stage: .rkt, until: day("2026-11-30"),
-                                      reason: "APBD Perubahan menggeser target", today: day("2026-11-23"))
-        try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "95", today: day("2026-11-23"))
+        try await writer.on(day("2026-11-23")).reopenJadwal(year: 2026, stage: .rkt, until: day("2026-11-30"),
+                                      reason: "APBD Perubahan menggeser target")
+        try await writer.on(day("2026-11-23")).setTarget(indikatorID: indikator, year: 2026, raw: "95")
         #expect(try await IndikatorTarget.query(on: test.db).first()?.value == "95")
         let reopening = try #require(try await AuditEvent.query(on: test.db).filter(\.$entity == "jadwal")
             .filter(\.$action == .update).first())

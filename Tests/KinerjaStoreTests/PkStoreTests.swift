@@ -33,7 +33,8 @@ struct PkStoreTests {
         }
         let walikota = try #require(try await Jabatan.query(on: test.db).filter(\.$level == .kepalaDaerah).first())
         let writer = PemdaWriter(database: test.db, pemdaID: pemdaID,
-                                 audit: AuditContext(userID: UUID(), username: "operator.uji", requestID: "req-pk"))
+                                 audit: AuditContext(userID: UUID(), username: "operator.uji", requestID: "req-pk"),
+                                 keyring: TestDatabase.keyring)
         return Fixture(test: test, writer: writer, pemdaID: pemdaID, walikota: walikota,
                        kadinkes: try await position("Kepala Dinas Kesehatan"),
                        sekdinkes: try await position("Sekretaris Dinas Kesehatan"))
@@ -56,20 +57,20 @@ struct PkStoreTests {
     /// in the way of a test about something else.
     func clearQuarters(_ pkID: UUID, _ f: Fixture, day: CalendarDate? = nil) async throws {
         for row in try await PkRow.query(on: f.db).filter(\.$pk.$id == pkID).all() {
-            try await f.writer.updatePkRow(row.requireID(), of: pkID, sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
-                                           quarterly: [], actor: Self.drafter, today: day ?? Self.day)
+            try await f.writer.on(day ?? Self.day).updatePkRow(row.requireID(), of: pkID, sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
+                                           quarterly: [], actor: Self.drafter)
         }
     }
 
     /// The Pemda PK and the Dinas Kesehatan PK, both drafted; the Pemda one signed and published.
     func pemdaAndDinkes(_ f: Fixture) async throws -> (pemdaPk: UUID, dinkesPk: UUID) {
-        let pemdaPk = try await f.writer.draftPk(jabatanID: f.walikota.requireID(), year: 2026, today: Self.day)
+        let pemdaPk = try await f.writer.on(Self.day).draftPk(jabatanID: f.walikota.requireID(), year: 2026)
         try await clearQuarters(pemdaPk, f)
-        try await f.writer.pkAction(.ajukan, pkID: pemdaPk, actor: Self.drafter, today: Self.day)
-        try await f.writer.pkAction(.setujui, pkID: pemdaPk, actor: Self.verifier, today: Self.day)
-        try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: pemdaPk, actor: Self.pertama, today: Self.day)
-        try await f.writer.pkAction(.terbitkan, pkID: pemdaPk, actor: Self.verifier, today: Self.day)
-        let dinkesPk = try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+        try await f.writer.on(Self.day).pkAction(.ajukan, pkID: pemdaPk, actor: Self.drafter)
+        try await f.writer.on(Self.day).pkAction(.setujui, pkID: pemdaPk, actor: Self.verifier)
+        try await f.writer.on(Self.day).pkAction(.tandatangani(.pihakPertama), pkID: pemdaPk, actor: Self.pertama)
+        try await f.writer.on(Self.day).pkAction(.terbitkan, pkID: pemdaPk, actor: Self.verifier)
+        let dinkesPk = try await f.writer.on(Self.day).draftPk(jabatanID: f.kadinkes.requireID(), year: 2026)
         return (pemdaPk, dinkesPk)
     }
 
@@ -88,17 +89,17 @@ struct PkStoreTests {
             #expect(budget.count >= 3 && budget.allSatisfy { $0.amount > 0 })
 
             try await clearQuarters(dinkesPk, f)
-            let submitted = try await f.writer.pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter, today: Self.day)
+            let submitted = try await f.writer.on(Self.day).pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter)
             #expect(submitted.status == .diajukan)
             let own = PkActor(mayVerify: true, submittedIt: true)
-            await #expect(throws: RuleViolation.self) { try await f.writer.pkAction(.setujui, pkID: dinkesPk, actor: own, today: Self.day) }
-            try await f.writer.pkAction(.kembalikan(reason: "Target IKU-PD-1 belum sesuai Renstra"), pkID: dinkesPk,
-                                        actor: Self.verifier, today: Self.day)
-            try await f.writer.pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter, today: Self.day)
-            try await f.writer.pkAction(.setujui, pkID: dinkesPk, actor: Self.verifier, today: Self.day)
-            let half = try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: dinkesPk, actor: Self.kedua, today: Self.day)
+            await #expect(throws: RuleViolation.self) { try await f.writer.on(Self.day).pkAction(.setujui, pkID: dinkesPk, actor: own) }
+            try await f.writer.on(Self.day).pkAction(.kembalikan(reason: "Target IKU-PD-1 belum sesuai Renstra"), pkID: dinkesPk,
+                                        actor: Self.verifier)
+            try await f.writer.on(Self.day).pkAction(.ajukan, pkID: dinkesPk, actor: Self.drafter)
+            try await f.writer.on(Self.day).pkAction(.setujui, pkID: dinkesPk, actor: Self.verifier)
+            let half = try await f.writer.on(Self.day).pkAction(.tandatangani(.pihakKedua), pkID: dinkesPk, actor: Self.kedua)
             #expect(half.status == .disetujui && half.sha256 == nil)
-            let full = try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: dinkesPk, actor: Self.pertama, today: Self.day)
+            let full = try await f.writer.on(Self.day).pkAction(.tandatangani(.pihakPertama), pkID: dinkesPk, actor: Self.pertama)
             #expect(full.status == .ditandatangani)
             let sha = try #require(full.sha256)
 
@@ -115,14 +116,13 @@ struct PkStoreTests {
 
             // A signed PK never changes.
             let refused = await #expect(throws: RuleViolation.self) {
-                try await f.writer.updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: "X", target: "1", quarterly: [], actor: Self.drafter,
-                                               today: Self.day)
+                try await f.writer.on(Self.day).updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: "X", target: "1", quarterly: [], actor: Self.drafter)
             }
             #expect(refused?.message.id.contains("PK Perubahan") == true)
 
-            let verified = try #require(try await PkPublic.verification(dinkesPk, on: f.db))
+            let verified = try #require(try await PkPublic.verification(dinkesPk, keyring: TestDatabase.keyring, on: f.db))
             #expect(verified.verification.isValid)
-            try await f.writer.pkAction(.terbitkan, pkID: dinkesPk, actor: Self.verifier, today: Self.day)
+            try await f.writer.on(Self.day).pkAction(.terbitkan, pkID: dinkesPk, actor: Self.verifier)
             let published = try await PkPublic.published(pemdaCode: DemoBuilder.kotaContohCode, year: 2026, unitID: nil,
                                                          query: "kesehatan", on: f.db)
             #expect(published.map(\.pkID) == [dinkesPk])
@@ -149,33 +149,33 @@ struct PkStoreTests {
             // The stored row tampered in the database is caught by the public verification page.
             seal.document = String(decoding: bytes, as: UTF8.self)
             try await seal.update(on: f.db)
-            #expect(try await PkPublic.verification(pemdaPk, on: f.db)?.verification.isValid == false)
+            #expect(try await PkPublic.verification(pemdaPk, keyring: TestDatabase.keyring, on: f.db)?.verification.isValid == false)
         }
     }
 
     @Test func submission_is_refused_with_its_reasons_and_nothing_changes() async throws {
         try await withFixture { f in
             // No Pemda PK yet: the Dinas Kesehatan rows have nothing to serve.
-            let pk = try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+            let pk = try await f.writer.on(Self.day).draftPk(jabatanID: f.kadinkes.requireID(), year: 2026)
             let refused = await #expect(throws: RuleViolation.self) {
-                try await f.writer.pkAction(.ajukan, pkID: pk, actor: Self.drafter, today: Self.day)
+                try await f.writer.on(Self.day).pkAction(.ajukan, pkID: pk, actor: Self.drafter)
             }
             #expect(refused?.code == "pk.checksFailed")
             #expect(try await Pk.find(pk, on: f.db)?.status == .draf)
             let wrongState = await #expect(throws: RuleViolation.self) {
-                try await f.writer.pkAction(.setujui, pkID: pk, actor: Self.verifier, today: Self.day)
+                try await f.writer.on(Self.day).pkAction(.setujui, pkID: pk, actor: Self.verifier)
             }
             #expect(wrongState?.code == "pk.setujui.draf")
             #expect(try await PkEvent.query(on: f.db).filter(\.$pk.$id == pk).count() == 1, "only the drafting")
             let twice = await #expect(throws: RuleViolation.self) {
-                try await f.writer.draftPk(jabatanID: f.kadinkes.requireID(), year: 2026, today: Self.day)
+                try await f.writer.on(Self.day).draftPk(jabatanID: f.kadinkes.requireID(), year: 2026)
             }
             #expect(twice?.code == "pk.exists")
             // A closed drafting stage refuses edits; the signing stage of the level guards signing.
             try await f.writer.setJadwal(year: 2026, window: JadwalWindow(stage: .pkPenyusunan, opens: CalendarDate(year: 2026, month: 1, day: 5)!,
                                                                        closes: CalendarDate(year: 2026, month: 1, day: 31)!))
             let closed = await #expect(throws: RuleViolation.self) {
-                try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+                try await f.writer.on(Self.day).draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026)
             }
             #expect(closed?.code == "jadwal.closed")
         }
@@ -184,7 +184,7 @@ struct PkStoreTests {
     @Test func an_eselon_iii_pk_comes_from_the_units_programs_and_serves_the_kepala_dinas() async throws {
         try await withFixture { f in
             let (_, dinkesPk) = try await pemdaAndDinkes(f)
-            let pk = try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+            let pk = try await f.writer.on(Self.day).draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026)
             let stored = try #require(try await Pk.find(pk, on: f.db))
             #expect(stored.level == .administrator && stored.$superiorJabatan.id == f.kadinkes.id)
             let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == pk).all()
@@ -207,27 +207,25 @@ struct PkStoreTests {
         try await withFixture { f in
             let (pemdaPk, _) = try await pemdaAndDinkes(f)
             let noBasis = await #expect(throws: RuleViolation.self) {
-                try await f.writer.revisePk(pemdaPk, ground: .strategiAnggaran, legalNumber: "", legalDate: nil, actor: Self.drafter,
-                                            today: Self.day)
+                try await f.writer.on(Self.day).revisePk(pemdaPk, ground: .strategiAnggaran, legalNumber: "", legalDate: nil, actor: Self.drafter)
             }
-            #expect(noBasis?.field == "nomor_dasar_hukum")
+            #expect(noBasis?.field == .legalNumber)
             let later = CalendarDate(year: 2026, month: 9, day: 20)!
-            let revision = try await f.writer.revisePk(pemdaPk, ground: .strategiAnggaran,
+            let revision = try await f.writer.on(later).revisePk(pemdaPk, ground: .strategiAnggaran,
                                                        legalNumber: "Peraturan Daerah Nomor 7 Tahun 2026",
-                                                       legalDate: CalendarDate(year: 2026, month: 9, day: 15), actor: Self.drafter,
-                                                       today: later)
+                                                       legalDate: CalendarDate(year: 2026, month: 9, day: 15), actor: Self.drafter)
             let again = await #expect(throws: RuleViolation.self) {
-                try await f.writer.revisePk(pemdaPk, ground: .prioritasAsumsi, legalNumber: "X", legalDate: later,
-                                            actor: Self.drafter, today: later)
+                try await f.writer.on(later).revisePk(pemdaPk, ground: .prioritasAsumsi, legalNumber: "X", legalDate: later,
+                                            actor: Self.drafter)
             }
             #expect(again?.code == "perubahan.exists")
             let rows = try await PkRow.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).all()
             let original = try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).sort(\.$sortOrder).all()
             #expect(rows.map(\.key) == original.map(\.key))
-            try await f.writer.updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: rows[0].sasaran, target: "99", quarterly: [],
-                                           changeReason: "APBD-Perubahan menambah anggaran", actor: Self.drafter, today: later)
+            try await f.writer.on(later).updatePkRow(rows[0].requireID(), of: rows[0].$pk.id, sasaran: rows[0].sasaran, target: "99", quarterly: [],
+                                           changeReason: "APBD-Perubahan menambah anggaran", actor: Self.drafter)
             let line = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).first())
-            try await f.writer.updatePkBudget(line.requireID(), of: revision, amount: "1.000.000", actor: Self.drafter, today: later)
+            try await f.writer.on(later).updatePkBudget(line.requireID(), of: revision, amount: "1.000.000", actor: Self.drafter)
 
             let revised = try #require(try await Pk.find(revision, on: f.db))
             let review = try await PkReview.review(revised, on: f.db)
@@ -237,7 +235,7 @@ struct PkStoreTests {
             #expect(old.target != new.target && new.target == "99")
             #expect(review.budgetDiff?.count == 1)
             // The signed version is untouched and still verifies; the board shows it in force and the revision as newest.
-            #expect(try await PkPublic.verification(pemdaPk, on: f.db)?.verification.isValid == true)
+            #expect(try await PkPublic.verification(pemdaPk, keyring: TestDatabase.keyring, on: f.db)?.verification.isValid == true)
             let board = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: later, level: .pemda, on: f.db)
             #expect(board.count == 1)
             #expect(board[0].inForce?.id == pemdaPk && board[0].latest?.id == revision && board[0].latest?.version == 1)
@@ -251,9 +249,8 @@ struct PkStoreTests {
             let (pemdaPk, _) = try await pemdaAndDinkes(f)
             // The demo's DPA are ratified on 5 January 2026: PKs are due on 5 February.
             let inspektur = try #require(try await Jabatan.query(on: f.db).filter(\.$name == "Inspektur").first())
-            try await f.writer.setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
-                                             received: CalendarDate(year: 2026, month: 2, day: 10)!, note: "Diantar ke Bappeda",
-                                             today: CalendarDate(year: 2026, month: 3, day: 1)!)
+            try await f.writer.on(CalendarDate(year: 2026, month: 3, day: 1)!).setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
+                                             received: CalendarDate(year: 2026, month: 2, day: 10)!, note: "Diantar ke Bappeda")
             let rows = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 3, day: 1)!,
                                               on: f.db)
             let walikota = try #require(rows.first { $0.jabatanID == f.walikota.id })
@@ -269,10 +266,10 @@ struct PkStoreTests {
             #expect(!early.isEmpty && early.allSatisfy { $0.level == .administrator })
             #expect(early.first { $0.latest == nil }?.compliance == .segeraJatuhTempo(daysLeft: 4))
             let future = await #expect(throws: RuleViolation.self) {
-                try await f.writer.setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
-                                                 received: CalendarDate(year: 2026, month: 12, day: 1)!, today: Self.day)
+                try await f.writer.on(Self.day).setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
+                                                 received: CalendarDate(year: 2026, month: 12, day: 1)!)
             }
-            #expect(future?.field == "diterima")
+            #expect(future?.field == .receivedOn)
         }
     }
 
@@ -284,35 +281,35 @@ struct PkStoreTests {
             let head = try #require(try await Jabatan.query(on: f.db).filter(\.$name == "Kepala Dinas Perhubungan").first())
             let secretary = try #require(try await Jabatan.query(on: f.db).filter(\.$superior.$id == head.requireID())
                 .filter(\.$name == "Sekretaris Dinas Perhubungan").first())
-            let headPk = try await f.writer.draftPk(jabatanID: head.requireID(), year: 2026, today: day)
+            let headPk = try await f.writer.on(day).draftPk(jabatanID: head.requireID(), year: 2026)
             try await clearQuarters(headPk, f, day: day)
             for action in [PkAction.ajukan, .setujui] {
-                try await f.writer.pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+                try await f.writer.on(day).pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier)
             }
-            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua, today: day)
+            try await f.writer.on(day).pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua)
             #expect(try await PkSignature.query(on: f.db).filter(\.$pk.$id == headPk).count() == 1)
             // The verifier returns it before the Plt signs: the Walikota's signature goes with it.
-            try await f.writer.pkAction(.kembalikan(reason: "Plt. belum dapat menandatangani, menunggu SK"), pkID: headPk,
-                                        actor: Self.verifier, today: day)
+            try await f.writer.on(day).pkAction(.kembalikan(reason: "Plt. belum dapat menandatangani, menunggu SK"), pkID: headPk,
+                                        actor: Self.verifier)
             #expect(try await PkSignature.query(on: f.db).filter(\.$pk.$id == headPk).count() == 0)
             #expect(try await Pk.find(headPk, on: f.db)?.status == .dikembalikan)
             for action in [PkAction.ajukan, .setujui] {
-                try await f.writer.pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+                try await f.writer.on(day).pkAction(action, pkID: headPk, actor: action == .ajukan ? Self.drafter : Self.verifier)
             }
-            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua, today: day)
-            try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: headPk, actor: Self.pertama, today: day)
+            try await f.writer.on(day).pkAction(.tandatangani(.pihakKedua), pkID: headPk, actor: Self.kedua)
+            try await f.writer.on(day).pkAction(.tandatangani(.pihakPertama), pkID: headPk, actor: Self.pertama)
             let sealed = try #require(try await PkSeal.query(on: f.db).filter(\.$pk.$id == headPk).first())
             #expect(try PkCanonical.decode(Data(sealed.document.utf8)).pihakPertama.jabatan == "Plt. Kepala Dinas Perhubungan")
 
             // The Sekretaris's own PK: the Plt over them is the same person.
-            let own = try await f.writer.draftPk(jabatanID: secretary.requireID(), year: 2026, today: day)
+            let own = try await f.writer.on(day).draftPk(jabatanID: secretary.requireID(), year: 2026)
             try await clearQuarters(own, f, day: day)
             for action in [PkAction.ajukan, .setujui] {
-                try await f.writer.pkAction(action, pkID: own, actor: action == .ajukan ? Self.drafter : Self.verifier, today: day)
+                try await f.writer.on(day).pkAction(action, pkID: own, actor: action == .ajukan ? Self.drafter : Self.verifier)
             }
-            try await f.writer.pkAction(.tandatangani(.pihakKedua), pkID: own, actor: Self.kedua, today: day)
+            try await f.writer.on(day).pkAction(.tandatangani(.pihakKedua), pkID: own, actor: Self.kedua)
             let twice = await #expect(throws: RuleViolation.self) {
-                try await f.writer.pkAction(.tandatangani(.pihakPertama), pkID: own, actor: Self.pertama, today: day)
+                try await f.writer.on(day).pkAction(.tandatangani(.pihakPertama), pkID: own, actor: Self.pertama)
             }
             #expect(twice?.code == "pk.samePerson")
             #expect(try await Pk.find(own, on: f.db)?.status == .disetujui)
@@ -322,40 +319,39 @@ struct PkStoreTests {
     @Test func rows_and_lines_are_changed_only_through_their_own_pk() async throws {
         try await withFixture { f in
             let (pemdaPk, dinkesPk) = try await pemdaAndDinkes(f)
-            let sekPk = try await f.writer.draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026, today: Self.day)
+            let sekPk = try await f.writer.on(Self.day).draftPk(jabatanID: f.sekdinkes.requireID(), year: 2026)
             let foreignRow = try #require(try await PkRow.query(on: f.db).filter(\.$pk.$id == dinkesPk).first())
             let foreignLine = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == dinkesPk).first())
             let viaOther = await #expect(throws: RuleViolation.self) {
-                try await f.writer.updatePkRow(foreignRow.requireID(), of: sekPk, sasaran: "X", target: "1", quarterly: [],
-                                               actor: Self.drafter, today: Self.day)
+                try await f.writer.on(Self.day).updatePkRow(foreignRow.requireID(), of: sekPk, sasaran: "X", target: "1", quarterly: [],
+                                               actor: Self.drafter)
             }
             #expect(viaOther?.code == "reference.unknown")
             await #expect(throws: RuleViolation.self) {
-                try await f.writer.removePkBudget(foreignLine.requireID(), of: sekPk, actor: Self.drafter, today: Self.day)
+                try await f.writer.on(Self.day).removePkBudget(foreignLine.requireID(), of: sekPk, actor: Self.drafter)
             }
             #expect(try await PkRow.find(foreignRow.requireID(), on: f.db)?.sasaran == foreignRow.sasaran)
             // A signed PK refuses every kind of change, not only row edits.
             let signedRow = try #require(try await PkRow.query(on: f.db).filter(\.$pk.$id == pemdaPk).first())
             await #expect(throws: RuleViolation.self) {
-                try await f.writer.removePkRow(signedRow.requireID(), of: pemdaPk, actor: Self.drafter, today: Self.day)
+                try await f.writer.on(Self.day).removePkRow(signedRow.requireID(), of: pemdaPk, actor: Self.drafter)
             }
             await #expect(throws: RuleViolation.self) {
-                try await f.writer.addPkRow(to: pemdaPk, PemdaWriter.NewPkRow(sasaran: "S", indikator: "I", satuan: "%",
+                try await f.writer.on(Self.day).addPkRow(to: pemdaPk, PemdaWriter.NewPkRow(sasaran: "S", indikator: "I", satuan: "%",
                                                                              kind: .percent, target: "5"),
-                                            actor: Self.drafter, today: Self.day)
+                                            actor: Self.drafter)
             }
             // Added by hand while a draft: a typed row and a budget line named from the Renstra.
-            let added = try await f.writer.addPkRow(to: sekPk, PemdaWriter.NewPkRow(
+            let added = try await f.writer.on(Self.day).addPkRow(to: sekPk, PemdaWriter.NewPkRow(
                 sasaran: "Meningkatnya tata kelola keuangan", indikator: "Persentase laporan keuangan tepat waktu",
-                satuan: "%", kind: .percent, target: "100"), actor: Self.drafter, today: Self.day)
+                satuan: "%", kind: .percent, target: "100"), actor: Self.drafter)
             #expect(try await PkRow.find(added, on: f.db)?.target == "100")
             let kegiatan = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == sekPk).first())
-            try await f.writer.removePkBudget(kegiatan.requireID(), of: sekPk, actor: Self.drafter, today: Self.day)
-            let line = try await f.writer.addPkBudget(to: sekPk, code: kegiatan.code, amount: "2.000.000", actor: Self.drafter,
-                                                      today: Self.day)
+            try await f.writer.on(Self.day).removePkBudget(kegiatan.requireID(), of: sekPk, actor: Self.drafter)
+            let line = try await f.writer.on(Self.day).addPkBudget(to: sekPk, code: kegiatan.code, amount: "2.000.000", actor: Self.drafter)
             #expect(try await PkBudget.find(line, on: f.db)?.name == kegiatan.name)
             let wrongLevel = await #expect(throws: RuleViolation.self) {
-                try await f.writer.addPkBudget(to: sekPk, code: "1.02.01", amount: "1", actor: Self.drafter, today: Self.day)
+                try await f.writer.on(Self.day).addPkBudget(to: sekPk, code: "1.02.01", amount: "1", actor: Self.drafter)
             }
             #expect(wrongLevel?.code == "pk.budgetLevel")
         }

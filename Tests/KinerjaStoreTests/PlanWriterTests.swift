@@ -32,9 +32,9 @@ struct PlanWriterTests {
             try await w.addPeriode(startYear: 2030, endYear: 2035, perdaNumber: "Perda 2/2030", perdaDate: "2030-06-30",
                                    visi: "Lanjut")
         }
-        #expect(tooLong?.field == "akhir")
+        #expect(tooLong?.field == .endYear)
         let empty = await #expect(throws: RuleViolation.self) { try await w.addTujuan(misiID: second, text: "  ") }
-        #expect(empty?.field == "teks")
+        #expect(empty?.field == .text)
         #expect(try await PeriodeRpjmd.query(on: test.db).count() == 1)
         #expect(try await Tujuan.query(on: test.db).count() == 0)
         await test.shutdown()
@@ -68,7 +68,7 @@ struct PlanWriterTests {
         input.spec = IndicatorSpec(kind: .percent)
         input.baselineYear = nil
         let baseline = await #expect(throws: RuleViolation.self) { try await w.updateIndikator(id: id, input: input) }
-        #expect(baseline?.field == "tahunAwal")
+        #expect(baseline?.field == .baselineYear)
         #expect(try await Indikator.find(id, on: test.db)?.kind == .percent)
         #expect(try await Indikator.find(id, on: test.db)?.polarity == .negative)
         await test.shutdown()
@@ -93,7 +93,7 @@ struct PlanWriterTests {
         let outside = await #expect(throws: RuleViolation.self) {
             try await w.setPagu(itemID: item, year: 2031, amount: 1)
         }
-        #expect(outside?.field == "tahun")
+        #expect(outside?.field == .year)
         let pagu = try await RenstraPagu.query(on: test.db).all()
         #expect(pagu.map(\.amount) == [1_750_000_000])
         await test.shutdown()

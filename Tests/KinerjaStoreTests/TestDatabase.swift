@@ -19,6 +19,9 @@ final class TestDatabase: @unchecked Sendable {
     }()
     var db: any Database { databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())! }
 
+    /// The seal key of this test process.
+    static let keyring = SealKeyring.ephemeral()
+
     static var isPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true }
 
     init() throws {
@@ -36,7 +39,7 @@ final class TestDatabase: @unchecked Sendable {
 
     var migrator: Migrator {
         let migrations = Migrations()
-        migrations.add(KinerjaMigrations.all)
+        migrations.add(KinerjaMigrations.all(dataDirectory: nil))
         return Migrator(databases: databases, migrations: migrations, logger: logger,
                         on: MultiThreadedEventLoopGroup.singleton.any())
     }
@@ -44,12 +47,17 @@ final class TestDatabase: @unchecked Sendable {
     /// An empty schema, migrated.
     static func make() async throws -> TestDatabase {
         let test = try TestDatabase()
-        if isPostgres, let sql = test.db as? any SQLDatabase {
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
+        do {
+            if isPostgres, let sql = test.db as? any SQLDatabase {
+                try await sql.raw("DROP SCHEMA public CASCADE").run()
+                try await sql.raw("CREATE SCHEMA public").run()
+            }
+            try await test.migrator.setupIfNeeded().get()
+            try await test.migrator.prepareBatch().get()
+        } catch {
+            await test.shutdown()
+            throw error
         }
-        try await test.migrator.setupIfNeeded().get()
-        try await test.migrator.prepareBatch().get()
         return test
     }
 

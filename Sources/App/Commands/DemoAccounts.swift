@@ -39,11 +39,12 @@ enum DemoAccounts {
                 if let name = account.jabatanName { query = query.filter(\.$name == name) }
                 jabatanID = try await query.first()?.requireID()
             }
-            // A pejabat signs as the person holding the post, known by NIP (the Walikota has none).
-            let nip = try await jabatanID.asyncMap { try await PositionHolder.find(jabatanID: $0, on: .todayInJakarta(), db: app.db)?.nip } ?? nil
+            // A pejabat's account is the person holding the post (the Walikota has no NIP): they sign as themselves.
+            let day = AuditContext.system.at(app.clock.now(), zone: pemda.zone).today
+            let holder = try await jabatanID.asyncMap { try await PositionHolder.find(jabatanID: $0, on: day, db: app.db) } ?? nil
             try await UserWriter.create(
-                UserWriter.NewUser(pemdaID: pemdaID, username: account.username, nip: nip, displayName: account.name,
-                                   roles: account.roles, jabatanID: jabatanID, unitIDs: units),
+                UserWriter.NewUser(pemdaID: pemdaID, username: account.username, nip: holder?.nip, displayName: account.name,
+                                   roles: account.roles, jabatanID: jabatanID, pegawaiID: holder?.pegawaiID, unitIDs: units),
                 passwordHash: hash, mustChangePassword: false, on: app.db)
         }
     }

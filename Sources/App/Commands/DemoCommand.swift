@@ -41,7 +41,7 @@ struct DemoCommand: AsyncCommand {
         let summary = try await DemoBuilder.build(on: app.db, options: options)
         try await DemoAccounts.ensure(on: app)
         if signature.pk, let pemda = try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) {
-            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: year, on: app.db)
+            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: year, keyring: app.config.keyring, on: app.db)
             context.console.print("PK \(year): \(round.published) diterbitkan, \(round.inProgress) masih berproses.")
         }
         context.console.print(

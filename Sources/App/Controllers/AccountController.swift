@@ -48,8 +48,8 @@ struct AccountController: Sendable {
         let (pemda, id, _) = try await accountToChange(req)
         let form = try req.content.decode(StatusForm.self)
         do {
-            if id == req.auditContext.userID && form.aktif != "1" {
-                throw RuleViolation(code: "user.selfDisable", field: "aktif",
+            if id == req.account?.id && form.aktif != "1" {
+                throw RuleViolation(.conflict, code: "user.selfDisable", field: .active,
                     message: Message(id: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
                                      en: "You cannot disable your own account."))
             }
@@ -76,7 +76,7 @@ struct AccountController: Sendable {
             var roles: Set<Role> = []
             for text in form.peran ?? [] {
                 guard let role = Role(rawValue: text), role != .superAdmin else {
-                    throw RuleViolation(code: "user.role", field: "peran",
+                    throw RuleViolation(code: "user.role", field: .roles,
                                         message: Message(id: "Peran tidak dikenal.", en: "Unknown role."))
                 }
                 roles.insert(role)
@@ -113,28 +113,41 @@ struct AccountController: Sendable {
     }
 
     @Sendable func passwordForm(_ req: Request) async throws -> Response {
-        guard req.storage[AuditContextKey.self] != nil else { throw Abort(.unauthorized) }
+        _ = try req.requireAccount()
         return HTMLResponse.make(AccountPages.password(csrf: req.csrfToken, errors: FormErrors()))
     }
 
     @Sendable func changePassword(_ req: Request) async throws -> Response {
-        guard let userID = req.storage[AuditContextKey.self]?.userID, let user = try await AppUser.find(userID, on: req.db)
-        else { throw Abort(.unauthorized) }
+        let userID = try req.requireAccount().id
+        guard let user = try await AppUser.find(userID, on: req.db) else { throw Abort(.unauthorized) }
         let form = try req.content.decode(ChangeForm.self)
         do {
+            // The current password is a password guess like any other: it counts towards the same lockout.
+            let now = req.now
+            if let until = user.lockedUntil, until > now {
+                throw RuleViolation(.conflict, code: "password.locked", field: .currentPassword,
+                                    message: LoginThrottle.lockedMessage(minutes: LoginController.minutes(until.timeIntervalSince(now))))
+            }
             guard try await req.password.async.verify(form.lama, created: user.passwordHash) else {
-                throw RuleViolation(code: "password.wrong", field: "lama",
+                if let until = try await UserWriter.recordFailure(userID: userID, now: now, on: req.db) {
+                    throw RuleViolation(.conflict, code: "password.locked", field: .currentPassword,
+                                        message: LoginThrottle.lockedMessage(minutes: LoginController.minutes(until.timeIntervalSince(now))))
+                }
+                throw RuleViolation(code: "password.wrong", field: .currentPassword,
                                     message: Message(id: "Kata sandi lama salah.", en: "The current password is wrong."))
             }
             guard form.baru == form.ulangi else {
-                throw RuleViolation(code: "password.mismatch", field: "ulangi",
+                throw RuleViolation(code: "password.mismatch", field: .passwordRepeat,
                                     message: Message(id: "Kedua isian kata sandi baru tidak sama.",
                                                      en: "The two new passwords differ."))
             }
             try PasswordRules.check(form.baru, username: user.username, nip: user.nip)
             try await UserWriter.setPassword(userID: userID, passwordHash: try await req.password.async.hash(form.baru),
-                                             mustChange: false, audit: req.auditContext, on: req.db)
-            return req.redirect(to: "/", redirectType: .normal)
+                                             mustChange: false, keepingSession: req.webSession.key, audit: req.auditContext,
+                                             on: req.db)
+            try await UserWriter.recordSuccess(userID: userID, on: req.db)
+            req.flash(.passwordChanged)
+            return req.redirect(to: SiteURL.home.path)
         } catch let violation as RuleViolation {
             return HTMLResponse.make(AccountPages.password(csrf: req.csrfToken, errors: FormErrors(violation)),
                                      status: .unprocessableEntity)

@@ -2,9 +2,6 @@ import KinerjaCore
 import Vapor
 
 extension Request {
-    /// Who is asking: the signed-in user's principal, or anonymous.
-    var principal: Principal { storage[PrincipalKey.self] ?? .anonymous }
-
     /// Asks the one policy; a refusal is 401 for the anonymous and 403 for everyone else, with the policy's reason.
     func authorize(_ operation: AccessAction, _ subject: Subject) throws {
         if case .deny(let reason) = Policy.decide(principal, operation, subject) {

@@ -47,36 +47,36 @@ struct IndikatorController: Sendable {
 
     /// Reads the form into an input; choices that are not among the offered ones are refused by field.
     static func input(_ f: [String: String]) throws(RuleViolation) -> IndikatorInput {
-        func pick<T: RawRepresentable>(_ field: String, _: T.Type) throws(RuleViolation) -> T where T.RawValue == String {
-            guard let value = T(rawValue: f[field] ?? "") else {
+        func pick<T: RawRepresentable>(_ field: InputField, _: T.Type) throws(RuleViolation) -> T where T.RawValue == String {
+            guard let value = T(rawValue: f[FieldNames.plain.name(field)] ?? "") else {
                 throw RuleViolation(code: "form.choose", field: field, message: Message(id: "Pilih salah satu.", en: "Choose one."))
             }
             return value
         }
         let levels = (f["skala"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let kind = try pick("jenis", IndicatorKind.self)
+        let kind = try pick(.kind, IndicatorKind.self)
         var scale: OrdinalScale?
         if kind == .ordinal && !levels.isEmpty {
-            do { scale = try OrdinalScale(levels: levels) } catch { throw RuleViolation(code: error.code, field: "skala", message: error.message) }
+            do { scale = try OrdinalScale(levels: levels) } catch { throw RuleViolation(code: error.code, field: .scale, message: error.message) }
         }
         let weightText = f["bobot"] ?? ""
-        let weight = weightText.isEmpty ? FixedDecimal(1) : try NumberInput.parse(weightText, field: "bobot").value
+        let weight = weightText.isEmpty ? FixedDecimal(1) : try NumberInput.parse(weightText, field: .weight).value
         let yearText = f["tahunAwal"] ?? ""
         var baselineYear: Int?
         if !yearText.isEmpty {
             guard let year = Int(yearText), (1990...2100).contains(year) else {
-                throw RuleViolation(code: "form.year", field: "tahunAwal",
+                throw RuleViolation(code: "form.year", field: .baselineYear,
                                     message: Message(id: "Tulis tahun empat angka, mis. 2024.", en: "Write a four-digit year, e.g. 2024."))
             }
             baselineYear = year
         }
         return IndikatorInput(
             code: f["kode"] ?? "", name: f["nama"] ?? "", satuan: f["satuan"] ?? "",
-            spec: IndicatorSpec(kind: kind, polarity: try pick("polaritas", Polarity.self),
-                                negativeFormula: try pick("rumusNegatif", NegativeFormula.self),
-                                aggregation: try pick("agregasi", Aggregation.self),
-                                entryMode: try pick("modeIsian", EntryMode.self), ordinalScale: scale,
-                                ordinalRule: try pick("aturanPeringkat", IndicatorSpec.OrdinalRule.self)),
+            spec: IndicatorSpec(kind: kind, polarity: try pick(.polarity, Polarity.self),
+                                negativeFormula: try pick(.negativeFormula, NegativeFormula.self),
+                                aggregation: try pick(.aggregation, Aggregation.self),
+                                entryMode: try pick(.entryMode, EntryMode.self), ordinalScale: scale,
+                                ordinalRule: try pick(.ordinalRule, IndicatorSpec.OrdinalRule.self)),
             weight: weight,
             tags: (f["tag"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             manual: ManualIku(definition: f["definisi"] ?? "", measurement: f["pengukuran"] ?? "", dataSource: f["sumber"] ?? "",
@@ -134,6 +134,6 @@ struct IndikatorController: Sendable {
     }
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 }

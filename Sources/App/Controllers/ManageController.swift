@@ -19,11 +19,11 @@ struct ManageController: Sendable {
         let form = try req.content.decode(ManagePages.UnitForm.self)
         do {
             guard let kind = UnitKind(rawValue: form.jenis) else {
-                throw RuleViolation(code: "unit.kind", field: "jenis",
+                throw RuleViolation(code: "unit.kind", field: .kind,
                                     message: Message(id: "Pilih jenis unit.", en: "Choose a unit kind."))
             }
-            try Required.text(form.kode, field: "kode", label: Message(id: "Kode unit", en: "The unit code"))
-            try Required.text(form.nama, field: "nama", label: Message(id: "Nama unit", en: "The unit name"))
+            try Required.text(form.kode, field: .code, label: Message(id: "Kode unit", en: "The unit code"))
+            try Required.text(form.nama, field: .name, label: Message(id: "Nama unit", en: "The unit name"))
             try await writer(req, pemda).addUnit(
                 code: form.kode.trimmingCharacters(in: .whitespaces), name: form.nama.trimmingCharacters(in: .whitespaces),
                 kind: kind, parentID: UUID(uuidString: form.induk),
@@ -46,10 +46,10 @@ struct ManageController: Sendable {
         let form = try req.content.decode(ManagePages.JabatanForm.self)
         do {
             guard let level = JabatanLevel(rawValue: form.tingkat) else {
-                throw RuleViolation(code: "jabatan.level", field: "tingkat",
+                throw RuleViolation(code: "jabatan.level", field: .level,
                                     message: Message(id: "Pilih tingkat jabatan.", en: "Choose a level."))
             }
-            try Required.text(form.nama, field: "nama", label: Message(id: "Nama jabatan", en: "The position name"))
+            try Required.text(form.nama, field: .name, label: Message(id: "Nama jabatan", en: "The position name"))
             try await writer(req, pemda).addJabatan(
                 name: form.nama.trimmingCharacters(in: .whitespaces), level: level,
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
@@ -92,24 +92,24 @@ struct ManageController: Sendable {
         let form = try req.content.decode(ManagePages.PenugasanForm.self)
         do {
             guard let kind = PenugasanKind(rawValue: form.jenis) else {
-                throw RuleViolation(code: "penugasan.kind", field: "jenis",
+                throw RuleViolation(code: "penugasan.kind", field: .kind,
                                     message: Message(id: "Pilih jenis penugasan.", en: "Choose the kind."))
             }
             guard let start = CalendarDate(iso: form.mulai.trimmingCharacters(in: .whitespaces)) else {
-                throw RuleViolation(code: "penugasan.start", field: "mulai",
+                throw RuleViolation(code: "penugasan.start", field: .start,
                                     message: Message(id: "Tanggal mulai harus tanggal yang sah, mis. 2026-08-01.",
                                                      en: "The start must be a valid date, e.g. 2026-08-01."))
             }
             let endText = form.selesai.trimmingCharacters(in: .whitespaces)
             let end = endText.isEmpty ? nil : CalendarDate(iso: endText)
             if !endText.isEmpty && end == nil {
-                throw RuleViolation(code: "penugasan.end", field: "selesai",
+                throw RuleViolation(code: "penugasan.end", field: .end,
                                     message: Message(id: "Tanggal selesai harus tanggal yang sah atau dikosongkan.",
                                                      en: "The end must be a valid date or empty."))
             }
-            try Required.text(form.sk, field: "sk", label: Message(id: "Nomor SK", en: "The decree number"))
+            try Required.text(form.sk, field: .decree, label: Message(id: "Nomor SK", en: "The decree number"))
             guard let pegawai = UUID(uuidString: form.pegawai), let jabatan = UUID(uuidString: form.jabatan) else {
-                throw RuleViolation(code: "penugasan.choose", field: "jabatan",
+                throw RuleViolation(code: "penugasan.choose", field: .position,
                                     message: Message(id: "Pilih pegawai dan jabatan.", en: "Choose the employee and the position."))
             }
             try await writer(req, pemda).assign(pegawaiID: pegawai, jabatanID: jabatan, kind: kind, start: start, end: end,
@@ -134,7 +134,7 @@ struct ManageController: Sendable {
 
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
     func renderUnit(_ req: Request, _ pemda: Pemda, _ form: ManagePages.UnitForm, _ errors: FormErrors,

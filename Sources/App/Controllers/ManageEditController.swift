@@ -20,7 +20,7 @@ struct ManageEditController: Sendable {
         let form = try req.content.decode(ManagePages.UnitForm.self)
         do {
             guard let kind = UnitKind(rawValue: form.jenis) else {
-                throw RuleViolation(code: "unit.kind", field: "jenis", message: Message(id: "Pilih jenis unit.", en: "Choose a unit kind."))
+                throw RuleViolation(code: "unit.kind", field: .kind, message: Message(id: "Pilih jenis unit.", en: "Choose a unit kind."))
             }
             try await manage.writer(req, pemda).updateUnit(
                 id: try unit.requireID(), code: form.kode.trimmingCharacters(in: .whitespaces),
@@ -44,7 +44,7 @@ struct ManageEditController: Sendable {
         let form = try req.content.decode(ManagePages.JabatanForm.self)
         do {
             guard let level = JabatanLevel(rawValue: form.tingkat) else {
-                throw RuleViolation(code: "jabatan.level", field: "tingkat", message: Message(id: "Pilih tingkat jabatan.", en: "Choose a level."))
+                throw RuleViolation(code: "jabatan.level", field: .level, message: Message(id: "Pilih tingkat jabatan.", en: "Choose a level."))
             }
             try await manage.writer(req, pemda).updateJabatan(
                 id: try jabatan.requireID(), name: form.nama.trimmingCharacters(in: .whitespaces), level: level,

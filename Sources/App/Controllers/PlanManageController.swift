@@ -19,7 +19,7 @@ struct PlanManageController: Sendable {
         let f = try req.formFields()
         do {
             guard let kind = PemdaKind(rawValue: f["jenis"] ?? "") else {
-                throw RuleViolation(code: "form.choose", field: "jenis", message: Message(id: "Pilih salah satu.", en: "Choose one."))
+                throw RuleViolation(code: "form.choose", field: .kind, message: Message(id: "Pilih salah satu.", en: "Choose one."))
             }
             let code = f["kode"] ?? ""
             try await PemdaWriter.createPemda(code: code, name: f["nama"] ?? "", kind: kind, seat: f["tempat"] ?? "",
@@ -47,7 +47,7 @@ struct PlanManageController: Sendable {
         let f = try req.formFields()
         do {
             guard let cap = CapaianCap(rawValue: f["batas"] ?? "") else {
-                throw RuleViolation(code: "pemda.cap", field: "batas",
+                throw RuleViolation(code: "pemda.cap", field: .cap,
                                     message: Message(id: "Pilih batas atas capaian.", en: "Choose the upper limit."))
             }
             try await writer(req, pemda).updatePemda(name: f["nama"] ?? "", seat: f["tempat"] ?? "",
@@ -78,11 +78,11 @@ struct PlanManageController: Sendable {
         do {
             switch form {
             case "periode":
-                try await w.addPeriode(startYear: try year(f["awal"], field: "awal"), endYear: try year(f["akhir"], field: "akhir"),
+                try await w.addPeriode(startYear: try year(f["awal"], field: .startYear), endYear: try year(f["akhir"], field: .endYear),
                                        perdaNumber: f["perda"] ?? "", perdaDate: f["tanggal"] ?? "", visi: f["visi"] ?? "")
             case "misi": try await w.addMisi(periodeID: try id(f["periode"], field: nil), text: f["teks"] ?? "")
-            case "tujuan": try await w.addTujuan(misiID: try id(f["misi"], field: "misi"), text: f["teks"] ?? "")
-            case "sasaran": try await w.addSasaranRpjmd(tujuanID: try id(f["tujuan"], field: "tujuan"), text: f["teks"] ?? "")
+            case "tujuan": try await w.addTujuan(misiID: try id(f["misi"], field: .misi), text: f["teks"] ?? "")
+            case "sasaran": try await w.addSasaranRpjmd(tujuanID: try id(f["tujuan"], field: .tujuan), text: f["teks"] ?? "")
             default: throw Abort(.notFound)
             }
             return req.redirect(to: "/pemda/\(pemda.code)/rpjmd/kelola", redirectType: .normal)
@@ -115,18 +115,18 @@ struct PlanManageController: Sendable {
             let renstra = try await PlanQueries.current(renstraOf: unitID, on: req.db)
             switch (form, renstra) {
             case ("renstra", _):
-                try await w.addRenstra(unitID: unitID, periodeID: try id(f["periode"], field: "periode"),
+                try await w.addRenstra(unitID: unitID, periodeID: try id(f["periode"], field: .period),
                                        legalNumber: f["nomor"] ?? "", legalDate: f["tanggal"] ?? "",
-                                       nomenklaturVersionID: try id(f["versi"], field: "versi"))
+                                       nomenklaturVersionID: try id(f["versi"], field: .version))
             case ("sasaran", let renstra?):
-                try await w.addRenstraSasaran(renstraID: try renstra.requireID(), sasaranRpjmdID: try optionalID(f["rpjmd"], field: "rpjmd"),
+                try await w.addRenstraSasaran(renstraID: try renstra.requireID(), sasaranRpjmdID: try optionalID(f["rpjmd"], field: .rpjmd),
                                               text: f["teks"] ?? "")
             case ("item", let renstra?):
-                try await addItem(req, w, pemda, renstra, code: f["kode"] ?? "", sasaranID: try optionalID(f["sasaran"], field: "sasaran"))
+                try await addItem(req, w, pemda, renstra, code: f["kode"] ?? "", sasaranID: try optionalID(f["sasaran"], field: .sasaran))
             case ("pagu", let renstra?):
-                let item = try id(f["item"], field: "item")
+                let item = try id(f["item"], field: .renstraItem)
                 guard try await RenstraItem.find(item, on: req.db)?.$renstra.id == renstra.id else { throw Abort(.notFound) }
-                try await w.setPagu(itemID: item, year: try year(f["tahun"], field: "tahun"),
+                try await w.setPagu(itemID: item, year: try year(f["tahun"], field: .year),
                                     amount: try RupiahInput.parse(f["pagu"] ?? ""))
             default: throw Abort(.notFound)
             }
@@ -142,7 +142,7 @@ struct PlanManageController: Sendable {
     {
         try NomenclatureCode.checkFormat(code)
         guard let level = NomenclatureCode.level(of: code), [.program, .kegiatan, .subkegiatan].contains(level) else {
-            throw RuleViolation(code: "renstra.itemLevel", field: "kode",
+            throw RuleViolation(code: "renstra.itemLevel", field: .code,
                 message: Message(id: "Renstra memuat program, kegiatan dan sub kegiatan; \(code) bukan salah satunya.",
                                  en: "A Renstra holds programs, activities and sub-activities; \(code) is none of them."))
         }
@@ -155,7 +155,7 @@ struct PlanManageController: Sendable {
             guard let parent = try await RenstraItem.query(on: req.db).filter(\.$renstra.$id == renstra.requireID())
                 .filter(\.$code == parentCode).first()
             else {
-                throw RuleViolation(code: "renstra.parentMissing", field: "kode",
+                throw RuleViolation(code: "renstra.parentMissing", field: .code,
                     message: Message(id: "Tambahkan dulu induknya, \(parentCode), ke Renstra ini.",
                                      en: "Add its parent, \(parentCode), to this Renstra first."))
             }
@@ -201,10 +201,10 @@ struct PlanManageController: Sendable {
     // MARK: helpers
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
-    func year(_ text: String?, field: String) throws(RuleViolation) -> Int {
+    func year(_ text: String?, field: InputField) throws(RuleViolation) -> Int {
         guard let text, let year = Int(text), (2000...2100).contains(year) else {
             throw RuleViolation(code: "form.year", field: field,
                                 message: Message(id: "Tulis tahun empat angka, mis. 2026.", en: "Write a four-digit year, e.g. 2026."))
@@ -213,12 +213,12 @@ struct PlanManageController: Sendable {
     }
 
     /// An empty choice is none; anything else must be one of the offered ids.
-    func optionalID(_ text: String?, field: String) throws(RuleViolation) -> UUID? {
+    func optionalID(_ text: String?, field: InputField) throws(RuleViolation) -> UUID? {
         guard let text, !text.isEmpty else { return nil }
         return try id(text, field: field)
     }
 
-    func id(_ text: String?, field: String?) throws(RuleViolation) -> UUID {
+    func id(_ text: String?, field: InputField?) throws(RuleViolation) -> UUID {
         guard let text, let id = UUID(uuidString: text) else {
             throw RuleViolation(code: "form.choose", field: field,
                                 message: Message(id: "Pilih salah satu.", en: "Choose one."))

@@ -60,8 +60,7 @@ struct ScheduleController: Sendable {
                     message: Message(id: "Pilih tahap dan isi tanggal akhir pembukaan kembali.",
                                      en: "Choose a stage and the last day of the reopening."))
             }
-            try await writer(req, pemda).reopenJadwal(year: year, stage: stage, until: until, reason: form.alasan,
-                                                      today: .todayInJakarta())
+            try await writer(req, pemda).reopenJadwal(year: year, stage: stage, until: until, reason: form.alasan)
             return req.redirect(to: "/pemda/\(pemda.code)/jadwal?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
             return try await render(req, pemda, year: year, error: violation.message.text, status: .unprocessableEntity)
@@ -83,8 +82,7 @@ struct ScheduleController: Sendable {
         try req.authorize(.update, Subject(.rkt, pemda: pemda.code, unit: unit.code))
         let year = year(req)
         do {
-            try await writer(req, pemda).setTarget(indikatorID: form.indikator, year: year, raw: form.nilai,
-                                                   today: .todayInJakarta())
+            try await writer(req, pemda).setTarget(indikatorID: form.indikator, year: year, raw: form.nilai)
             return req.redirect(to: "/pemda/\(pemda.code)/rkt/\(unitID.uuidString)?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
             return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
@@ -101,7 +99,7 @@ struct ScheduleController: Sendable {
         try req.authorize(.create, Subject(.rkt, pemda: pemda.code, unit: unit.code))
         let year = year(req)
         do {
-            try await writer(req, pemda).createRkt(unitID: unitID, year: year, today: .todayInJakarta())
+            try await writer(req, pemda).createRkt(unitID: unitID, year: year)
             return req.redirect(to: "/pemda/\(pemda.code)/rkt/\(unitID.uuidString)?tahun=\(year)", redirectType: .normal)
         } catch let violation as RuleViolation {
             return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
@@ -110,7 +108,7 @@ struct ScheduleController: Sendable {
     }
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
     func render(_ req: Request, _ pemda: Pemda, year: Int, error: String?, status: HTTPResponseStatus) async throws

@@ -6,13 +6,9 @@ import Vapor
 
 /// The optional second factor: turning it on and off from one's account, and the code step of signing in.
 struct TwoFactorController: Sendable {
-    /// How long the code step waits after a correct password.
-    static let pendingSeconds: TimeInterval = 5 * 60
-
     enum Keys {
         static let newSecret = "totp_new"
         static let pendingUser = "pending_uid"
-        static let pendingAt = "pending_at"
         static let pendingNext = "pending_next"
     }
 
@@ -35,38 +31,38 @@ struct TwoFactorController: Sendable {
     @Sendable func enable(_ req: Request) async throws -> Response {
         let user = try await signedInUser(req)
         let form = try req.content.decode(CodeForm.self)
-        guard let secret = req.session.data[Keys.newSecret],
-              let step = TwoFactor.verify(form.kode, secret: secret, at: Date(), after: 0)
+        guard let secret = req.webSession[Keys.newSecret],
+              let step = TwoFactor.verify(form.kode, secret: secret, at: req.now, after: 0)
         else {
             return try await render(req, user, errors: Self.wrongCode, notice: nil, status: .unprocessableEntity)
         }
         try await UserWriter.enableTotp(userID: user.requireID(), secret: secret, step: step, audit: req.auditContext,
                                         on: req.db)
-        req.session.data[Keys.newSecret] = nil
-        return try await render(req, user, errors: FormErrors(),
-                                notice: L("Verifikasi dua langkah sudah aktif.", "Two-step verification is on."), status: .ok)
+        req.webSession[Keys.newSecret] = nil
+        req.flash(.twoFactorOn)
+        return req.redirect(to: SiteURL.twoFactor.path)
     }
 
     @Sendable func disable(_ req: Request) async throws -> Response {
         let user = try await signedInUser(req)
         let form = try req.content.decode(DisableForm.self)
         guard try await req.password.async.verify(form.kataSandi, created: user.passwordHash) else {
-            try await UserWriter.recordFailure(userID: user.requireID(), now: Date(), on: req.db)
+            try await UserWriter.recordFailure(userID: user.requireID(), now: req.now, on: req.db)
             var errors = FormErrors()
             errors.byField["kataSandi"] = L("Kata sandi salah.", "Wrong password.")
             return try await render(req, user, errors: errors, notice: nil, status: .unprocessableEntity)
         }
         guard let totp = try await totp(of: user, on: req.db),
-              let step = TwoFactor.verify(form.kode, secret: totp.secret, at: Date(), after: totp.lastStep),
+              let step = TwoFactor.verify(form.kode, secret: totp.secret, at: req.now, after: totp.lastStep),
               try await UserWriter.spendTotpStep(userID: user.requireID(), step: step, on: req.db)
         else {
-            try await UserWriter.recordFailure(userID: user.requireID(), now: Date(), on: req.db)
+            try await UserWriter.recordFailure(userID: user.requireID(), now: req.now, on: req.db)
             return try await render(req, user, errors: Self.wrongCode, notice: nil, status: .unprocessableEntity)
         }
         try await UserWriter.disableTotp(userID: user.requireID(), reason: "dimatikan oleh pengguna", audit: req.auditContext,
                                          on: req.db)
-        return try await render(req, user, errors: FormErrors(),
-                                notice: L("Verifikasi dua langkah dimatikan.", "Two-step verification is off."), status: .ok)
+        req.flash(.twoFactorOff)
+        return req.redirect(to: SiteURL.twoFactor.path)
     }
 
     func render(_ req: Request, _ user: AppUser, errors: FormErrors, notice: String?, status: HTTPResponseStatus)
@@ -76,8 +72,8 @@ struct TwoFactorController: Sendable {
         var secret: String?
         if existing == nil {
             // The secret waits in the session until a code proves the app has it.
-            secret = req.session.data[Keys.newSecret] ?? TwoFactor.newSecret()
-            req.session.data[Keys.newSecret] = secret
+            secret = req.webSession[Keys.newSecret] ?? TwoFactor.newSecret()
+            if req.webSession[Keys.newSecret] == nil { req.webSession[Keys.newSecret] = secret }
         }
         return HTMLResponse.make(TwoFactorPages.setup(
             enabledSince: existing?.confirmedAt, secret: secret,
@@ -88,16 +84,16 @@ struct TwoFactorController: Sendable {
     // MARK: the code step of signing in
 
     @Sendable func challenge(_ req: Request) async throws -> Response {
-        guard pendingUserID(req) != nil else { return req.redirect(to: "/masuk", redirectType: .normal) }
+        guard pendingUserID(req) != nil else { return req.redirect(to: SiteURL.login.path) }
         return HTMLResponse.make(TwoFactorPages.challenge(csrf: req.csrfToken, error: nil))
     }
 
     @Sendable func answer(_ req: Request) async throws -> Response {
         guard let userID = pendingUserID(req), let user = try await AppUser.find(userID, on: req.db), user.active,
               let totp = try await totp(of: user, on: req.db)
-        else { return req.redirect(to: "/masuk", redirectType: .normal) }
+        else { return req.redirect(to: SiteURL.login.path) }
         let form = try req.content.decode(CodeForm.self)
-        let now = Date()
+        let now = req.now
         if let until = user.lockedUntil, until > now {
             return refuse(req, LoginThrottle.lockedMessage(minutes: LoginController.minutes(until.timeIntervalSince(now))).text)
         }
@@ -111,7 +107,7 @@ struct TwoFactorController: Sendable {
             }
             return refuse(req, Self.wrongCode.byField["kode"] ?? "")
         }
-        let next = req.session.data[Keys.pendingNext] ?? "/"
+        let next = req.webSession[Keys.pendingNext] ?? "/"
         return try await LoginController.complete(req, user: user, next: next)
     }
 
@@ -119,12 +115,10 @@ struct TwoFactorController: Sendable {
         HTMLResponse.make(TwoFactorPages.challenge(csrf: req.csrfToken, error: message), status: .unauthorized)
     }
 
-    /// The user who gave the right password a moment ago, if that moment has not passed.
+    /// The user who gave the right password a moment ago: the pending session lives only minutes (see
+    /// `SessionLifetime.pending`), and is never one that is signed in.
     func pendingUserID(_ req: Request) -> UUID? {
-        guard let text = req.session.data[Keys.pendingUser], let id = UUID(uuidString: text),
-              let at = req.session.data[Keys.pendingAt].flatMap(TimeInterval.init),
-              Date().timeIntervalSince1970 - at < Self.pendingSeconds
-        else { return nil }
+        guard req.account == nil, let text = req.webSession[Keys.pendingUser], let id = UUID(uuidString: text) else { return nil }
         return id
     }
 
@@ -138,9 +132,7 @@ struct TwoFactorController: Sendable {
     }
 
     func signedInUser(_ req: Request) async throws -> AppUser {
-        guard let id = req.auditContext.userID, let user = try await AppUser.find(id, on: req.db) else {
-            throw Abort(.unauthorized)
-        }
+        guard let user = try await AppUser.find(try req.requireAccount().id, on: req.db) else { throw Abort(.unauthorized) }
         return user
     }
 

@@ -35,7 +35,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
         switch error {
         case let violation as RuleViolation:
-            return (.unprocessableEntity, violation.message.text, violation.field)
+            return (violation.status, violation.message.text, violation.field?.key)
         case let abort as any AbortError:
             return (abort.status, abort.status == .notFound ? L("Halaman atau data tidak ditemukan.", "Page or data not found.") : abort.reason, nil)
         default:

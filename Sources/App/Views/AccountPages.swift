@@ -34,8 +34,8 @@ enum AccountPages {
                                   .action("/pemda/\(pemda.code)/pengguna/\(row.id.uuidString)/atur-ulang"),
                                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                   .input(.type(.password), .name("kataSandi"),
-                                         .attribute(named: "aria-label", value: Escape.attribute(L("Kata sandi sementara untuk \(row.username)",
-                                                                           "Temporary password for \(row.username)"))),
+                                         .attribute(named: "aria-label", value: L("Kata sandi sementara untuk \(row.username)",
+                                                                           "Temporary password for \(row.username)")),
                                          .attribute(named: "autocomplete", value: "new-password")),
                                   .button(.type(.submit), .text(L("Atur ulang", "Reset"))))),
                         .td(statusForm(pemda, row, csrf: csrf)))
@@ -49,7 +49,7 @@ enum AccountPages {
               .input(.type(.hidden), .name("_csrf"), .value(csrf)),
               .input(.type(.hidden), .name("aktif"), .value(row.active ? "0" : "1")),
               .input(.type(.text), .name("alasan"), .required(true),
-                     .attribute(named: "aria-label", value: Escape.attribute(L("Alasan untuk \(row.username)", "Reason for \(row.username)"))),
+                     .attribute(named: "aria-label", value: L("Alasan untuk \(row.username)", "Reason for \(row.username)")),
                      .attribute(named: "placeholder", value: L("Alasan", "Reason"))),
               .button(.type(.submit), .text(row.active ? L("Nonaktifkan", "Disable") : L("Aktifkan", "Enable"))))
     }

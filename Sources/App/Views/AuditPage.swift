@@ -19,14 +19,14 @@ enum AuditPage {
                 FormView.selectElement("unit", options: [FormView.Option(value: "", label: L("Semua", "All"))]
                     + units.map { FormView.Option(value: $0.id.uuidString, label: $0.name) }, selected: query.unit ?? ""),
                 .label(.for("pengguna"), .text(L("Pengguna", "User"))),
-                .input(.id("pengguna"), .name("pengguna"), .type(.text), .value(Escape.attribute(query.pengguna ?? ""))),
+                .input(.id("pengguna"), .name("pengguna"), .type(.text), .value(query.pengguna ?? "")),
                 .label(.for("entitas"), .text("Data")),
                 FormView.selectElement("entitas", options: [FormView.Option(value: "", label: L("Semua", "All"))]
                     + entities.map { FormView.Option(value: $0, label: $0) }, selected: query.entitas ?? ""),
                 .label(.for("dari"), .text(L("Dari", "From"))),
-                .input(.id("dari"), .name("dari"), .type(.date), .value(Escape.attribute(query.dari ?? ""))),
+                .input(.id("dari"), .name("dari"), .type(.date), .value(query.dari ?? "")),
                 .label(.for("sampai"), .text(L("Sampai", "To"))),
-                .input(.id("sampai"), .name("sampai"), .type(.date), .value(Escape.attribute(query.sampai ?? ""))),
+                .input(.id("sampai"), .name("sampai"), .type(.date), .value(query.sampai ?? "")),
                 .button(.type(.submit), .text(L("Saring", "Filter")))),
             .p(.a(.href("/pemda/\(pemda.code)/audit.csv" + (exportQuery.isEmpty ? "" : "?" + exportQuery)), .text(L("Ekspor CSV", "Export CSV")))),
             .table(.class("data"),

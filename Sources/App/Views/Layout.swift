@@ -33,7 +33,7 @@ enum Layout {
     /// A link to the same page in the other language, named in that language so its speakers find it.
     static func languageSwitch() -> Node<HTML.BodyContext> {
         let other = Lang.current.other
-        return .a(.class("lang"), .href(Escape.attribute(LanguageMiddleware.link(to: other, from: Lang.pagePath))),
+        return .a(.class("lang"), .href(LanguageMiddleware.link(to: other, from: Lang.pagePath)),
                   .attribute(named: "hreflang", value: other.htmlCode), .attribute(named: "lang", value: other.htmlCode),
                   .text(other.name))
     }
@@ -46,7 +46,8 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Kinerja"),
+                // Not Plot's `.title()`: it also writes og:/twitter: meta tags with the title unescaped.
+                .element(named: "title", nodes: [.text("\(title) · Kinerja")]),
                 .stylesheet("/static/kinerja.css")
             ),
             .body(
@@ -85,7 +86,9 @@ enum Layout {
                          .ol(.forEach(crumbs) { crumb in
                              .li(crumb.url.map { .a(.href($0), .text(crumb.title)) } ?? .text(crumb.title))
                          }))),
-                .main(.id("isi"), body),
+                .main(.id("isi"),
+                      .unwrap(Flash.shown) { .p(.class("notice flash"), .id("flash"), .attribute(named: "role", value: "status"), .text($0.text)) },
+                      body),
                 .footer(.class("foot"),
                         .text(L("Kinerja: Sistem Akuntabilitas Kinerja Instansi Pemerintah untuk Pemerintah Daerah. ",
                               "Kinerja: performance accountability for Indonesian local governments. ")),

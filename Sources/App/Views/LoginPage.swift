@@ -8,9 +8,9 @@ enum LoginPage {
             .form(
                 .class("stack"), .method(.post), .action("/masuk"),
                 .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                .input(.type(.hidden), .name("next"), .value(Escape.attribute(next))),
+                .input(.type(.hidden), .name("next"), .value(next)),
                 .label(.for("login"), .text(L("Nama pengguna atau NIP", "Username or NIP"))),
-                .input(.id("login"), .name("login"), .type(.text), .value(Escape.attribute(login)), .required(true),
+                .input(.id("login"), .name("login"), .type(.text), .value(login), .required(true),
                        .attribute(named: "autocomplete", value: "username"), .autofocus(login.isEmpty)),
                 .label(.for("password"), .text(L("Kata sandi", "Password"))),
                 .input(.id("password"), .name("password"), .type(.password), .required(true),

@@ -86,7 +86,7 @@ enum PemdaPages {
                                        .a(.href("/pemda/\(pemda.code)/renstra/\(u.id.uuidString)/kelola"),
                                           .text(L("Kelola Renstra", "Manage Renstra")))))),
                         .if(mayEdit, .td(.a(.class("edit"), .href("/pemda/\(pemda.code)/unit/\(u.id.uuidString)/ubah"),
-                                            .attribute(named: "aria-label", value: Escape.attribute(L("Ubah \(u.name)", "Edit \(u.name)"))),
+                                            .attribute(named: "aria-label", value: L("Ubah \(u.name)", "Edit \(u.name)")),
                                             .text(L("Ubah", "Edit"))))))
                 }))
         ))
@@ -120,7 +120,7 @@ enum PemdaPages {
                         .td(.text(j.level.label.text)), .td(.text(j.eselon)), .td(.text(j.unitName ?? "–")),
                         .td(Fmt.holder(j.holders)),
                         .if(mayEdit, .td(.a(.class("edit"), .href("/pemda/\(pemda.code)/jabatan/\(j.id.uuidString)/ubah"),
-                                            .attribute(named: "aria-label", value: Escape.attribute(L("Ubah \(j.name)", "Edit \(j.name)"))),
+                                            .attribute(named: "aria-label", value: L("Ubah \(j.name)", "Edit \(j.name)")),
                                             .text(L("Ubah", "Edit"))))))
                 }))
         ))

@@ -78,7 +78,7 @@ enum SchedulePages {
                                     .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                     .input(.type(.hidden), .name("indikator"), .value(i.id.uuidString)),
                                     .input(.type(.text), .name("nilai"), .attribute(named: "aria-label",
-                                                                          value: Escape.attribute(L("Target baru \(i.name)", "New target for \(i.name)"))),
+                                                                          value: L("Target baru \(i.name)", "New target for \(i.name)")),
                                            .attribute(named: "size", value: "8")),
                                     .button(.type(.submit), .text(L("Simpan", "Save")))))))
                         })),

@@ -33,18 +33,18 @@ public enum PasswordRules {
 
     public static func check(_ password: String, username: String, nip: String?) throws(RuleViolation) {
         guard password.count >= minimumLength else {
-            throw RuleViolation(code: "password.short", field: "kataSandi",
+            throw RuleViolation(code: "password.short", field: .password,
                 message: Message(id: "Kata sandi paling sedikit \(minimumLength) karakter (tertulis \(password.count)).",
                                  en: "A password has at least \(minimumLength) characters (got \(password.count))."))
         }
         let lowered = password.lowercased()
         if lowered.contains(username.lowercased()) || nip.map({ password.contains($0) }) == true {
-            throw RuleViolation(code: "password.personal", field: "kataSandi",
+            throw RuleViolation(code: "password.personal", field: .password,
                 message: Message(id: "Kata sandi tidak boleh memuat nama pengguna atau NIP.",
                                  en: "A password must not contain the username or NIP."))
         }
         guard password.contains(where: \.isLetter), password.contains(where: \.isNumber) else {
-            throw RuleViolation(code: "password.mix", field: "kataSandi",
+            throw RuleViolation(code: "password.mix", field: .password,
                 message: Message(id: "Kata sandi harus memuat huruf dan angka.",
                                  en: "A password must contain letters and digits."))
         }

@@ -7,6 +7,9 @@ public enum IDFormat {
     ]
     public static let triwulan = ["I", "II", "III", "IV"]
 
+    /// The roman numeral of a quarter (1…4), as Indonesian documents number them; other numbers as they are.
+    public static func roman(_ n: Int) -> String { (1...4).contains(n) ? triwulan[n - 1] : String(n) }
+
     /// Up to `maxFractionDigits` decimals, trailing zeros dropped, comma as decimal separator, dot for thousands.
     public static func number(_ value: FixedDecimal, maxFractionDigits: Int = 6) -> String {
         let rounded = value.rounded(toFractionDigits: maxFractionDigits)

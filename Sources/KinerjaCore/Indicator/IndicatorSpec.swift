@@ -33,24 +33,24 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
     /// Refuses combinations that have no meaning, so that they never reach the engine.
     public func validate() throws(RuleViolation) {
         if kind == .ordinal && ordinalScale == nil {
-            throw RuleViolation(code: "indicator.ordinalWithoutScale", field: "skala",
+            throw RuleViolation(code: "indicator.ordinalWithoutScale", field: .scale,
                 message: Message(id: "Indikator jenis peringkat harus punya skala (mis. D, C, CC, B, BB, A, AA).",
                                  en: "An ordinal indicator needs a scale (e.g. D, C, CC, B, BB, A, AA)."))
         }
         if !kind.isQuantitative {
             if aggregation == .sum || aggregation == .average {
-                throw RuleViolation(code: "indicator.aggregationNeedsNumbers", field: "agregasi",
+                throw RuleViolation(code: "indicator.aggregationNeedsNumbers", field: .aggregation,
                     message: Message(
                         id: "Agregasi \(aggregation.label.id.lowercased()) hanya untuk indikator angka; indikator \(kind.label.id.lowercased()) memakai nilai terakhir, tertinggi atau terendah.",
                         en: "\(aggregation.label.en) aggregation needs a numeric indicator; a \(kind.label.en.lowercased()) indicator uses last, maximum or minimum."))
             }
             if entryMode == .cumulative {
-                throw RuleViolation(code: "indicator.cumulativeNeedsNumbers", field: "modeIsian",
+                throw RuleViolation(code: "indicator.cumulativeNeedsNumbers", field: .entryMode,
                     message: Message(id: "Isian kumulatif hanya untuk indikator angka.",
                                      en: "Cumulative entry needs a numeric indicator."))
             }
             if kind == .text && aggregation != .last {
-                throw RuleViolation(code: "indicator.textAggregation", field: "agregasi",
+                throw RuleViolation(code: "indicator.textAggregation", field: .aggregation,
                     message: Message(id: "Indikator kualitatif dinilai pada periode terakhir (agregasi nilai terakhir).",
                                      en: "A qualitative indicator is judged on its last period (last-value aggregation)."))
             }

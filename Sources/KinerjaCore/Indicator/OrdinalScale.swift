@@ -5,12 +5,12 @@ public struct OrdinalScale: Sendable, Hashable, Codable {
     public init(levels: [String]) throws(RuleViolation) {
         let trimmed = levels.map { $0.trimmingSpaces() }
         guard trimmed.count >= 2, !trimmed.contains(where: \.isEmpty) else {
-            throw RuleViolation(code: "ordinal.tooFewLevels", field: "skala",
+            throw RuleViolation(code: "ordinal.tooFewLevels", field: .scale,
                 message: Message(id: "Skala peringkat harus punya paling sedikit 2 tingkat yang tidak kosong.",
                                  en: "An ordinal scale needs at least 2 non-empty levels."))
         }
         guard Set(trimmed.map { $0.uppercased() }).count == trimmed.count else {
-            throw RuleViolation(code: "ordinal.duplicateLevel", field: "skala",
+            throw RuleViolation(code: "ordinal.duplicateLevel", field: .scale,
                 message: Message(id: "Tingkat pada skala peringkat tidak boleh berulang.",
                                  en: "Levels of an ordinal scale must be distinct."))
         }

@@ -17,7 +17,7 @@ public enum Realisasi: Sendable, Hashable {
 public enum RealisasiInput {
     public static let tdiWords: Set<String> = ["tdi", "tidak diperoleh informasi", "n/a", "na"]
 
-    public static func parse(_ raw: String, for spec: IndicatorSpec, field: String = "realisasi") throws(RuleViolation)
+    public static func parse(_ raw: String, for spec: IndicatorSpec, field: InputField = .realisasi) throws(RuleViolation)
         -> Realisasi
     {
         let text = raw.trimmingSpaces()

@@ -35,7 +35,7 @@ public enum TargetInput {
         return a == b ? .value(a) : .range(lower: a, upper: b)
     }
 
-    public static func parse(_ raw: String, for spec: IndicatorSpec, field: String = "target") throws(RuleViolation)
+    public static func parse(_ raw: String, for spec: IndicatorSpec, field: InputField = .target) throws(RuleViolation)
         -> Target
     {
         let text = raw.trimmingSpaces()
@@ -46,8 +46,8 @@ public enum TargetInput {
         switch spec.kind {
         case .numeric, .percent, .index:
             if let (lower, upper) = splitRange(text) {
-                let a = try NumberInput.parse(lower, field: "batas bawah target").value
-                let b = try NumberInput.parse(upper, field: "batas atas target").value
+                let a = try NumberInput.parse(lower, field: .targetLower).value
+                let b = try NumberInput.parse(upper, field: .targetUpper).value
                 guard a <= b else {
                     throw RuleViolation(code: "target.rangeReversed", field: field,
                         message: Message(
@@ -109,7 +109,7 @@ enum LevelWords {
         }
     }
 
-    static func binary(_ text: String, raw: String, subject: Subject, field: String) throws(RuleViolation) -> Bool {
+    static func binary(_ text: String, raw: String, subject: Subject, field: InputField) throws(RuleViolation) -> Bool {
         guard let met = read(text) else {
             throw RuleViolation(code: "\(subject.rawValue).notBinary", field: field,
                 message: Message(id: "\(subject.label.id) indikator ya/tidak harus \"ada\", \"tidak ada\", \"ya\" atau \"tidak\" (tertulis \"\(raw)\").",
@@ -118,7 +118,7 @@ enum LevelWords {
         return met
     }
 
-    static func rank(_ text: String, raw: String, scale: OrdinalScale?, subject: Subject, field: String)
+    static func rank(_ text: String, raw: String, scale: OrdinalScale?, subject: Subject, field: InputField)
         throws(RuleViolation) -> Int
     {
         guard let scale, let rank = scale.rank(of: text) else {

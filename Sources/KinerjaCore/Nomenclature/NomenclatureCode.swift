@@ -51,12 +51,12 @@ public enum NomenclatureCode {
 
     public static func checkFormat(_ code: String, expected: NomenclatureLevel? = nil) throws(RuleViolation) {
         guard let level = level(of: code) else {
-            throw RuleViolation(code: "nomenklatur.format", field: "kode",
+            throw RuleViolation(code: "nomenklatur.format", field: .code,
                 message: Message(id: "Kode \"\(code)\" tidak sesuai format nomenklatur Kemendagri (U.BB.PP.K.KK.SSSS).",
                                  en: "Code \"\(code)\" does not follow the Kemendagri format (U.BB.PP.K.KK.SSSS)."))
         }
         if let expected, level != expected {
-            throw RuleViolation(code: "nomenklatur.level", field: "kode",
+            throw RuleViolation(code: "nomenklatur.level", field: .code,
                 message: Message(id: "Kode \"\(code)\" adalah \(level.label.id), bukan \(expected.label.id).",
                                  en: "Code \"\(code)\" is a \(level.label.en), not a \(expected.label.en)."))
         }

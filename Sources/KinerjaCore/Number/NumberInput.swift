@@ -11,13 +11,13 @@ public enum NumberInput {
         public var note: Message?
     }
 
-    public static func parse(_ raw: String, field: String = "nilai") throws(RuleViolation) -> Parsed {
+    public static func parse(_ raw: String, field: InputField = .realisasi) throws(RuleViolation) -> Parsed {
         var text = raw.trimmingSpaces()
         for noise in ["Rp", "rp", "%", " ", "\u{00A0}"] { text = text.replacingAll(noise, with: "") }
         guard !text.isEmpty else {
             throw RuleViolation(code: "number.empty", field: field,
-                message: Message(id: "\(field.capitalizedFirst) wajib diisi dengan angka.",
-                                 en: "\(field.capitalizedFirst) must be a number."))
+                message: Message(id: "\(field.label.id.capitalizedFirst) wajib diisi dengan angka.",
+                                 en: "\(field.label.en.capitalizedFirst) must be a number."))
         }
         var negative = false
         if text.first == "-" || text.first == "−" {
@@ -25,8 +25,8 @@ public enum NumberInput {
             text.removeFirst()
         }
         let invalid = RuleViolation(code: "number.invalid", field: field,
-            message: Message(id: "\(field.capitalizedFirst) harus berupa angka (tertulis \"\(raw)\").",
-                             en: "\(field.capitalizedFirst) must be a number (got \"\(raw)\")."))
+            message: Message(id: "\(field.label.id.capitalizedFirst) harus berupa angka (tertulis \"\(raw)\").",
+                             en: "\(field.label.en.capitalizedFirst) must be a number (got \"\(raw)\")."))
         guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "." || $0 == "," }),
             text.first?.isASCIIDigitCharacter == true, text.last?.isASCIIDigitCharacter == true
         else { throw invalid }
@@ -79,14 +79,14 @@ public enum NumberInput {
         guard fractionPart.count <= FixedDecimal.fractionDigits else {
             throw RuleViolation(code: "number.tooPrecise", field: field,
                 message: Message(
-                    id: "\(field.capitalizedFirst) paling banyak \(FixedDecimal.fractionDigits) angka di belakang koma (tertulis \(fractionPart.count)).",
-                    en: "\(field.capitalizedFirst) allows at most \(FixedDecimal.fractionDigits) decimal digits (got \(fractionPart.count))."))
+                    id: "\(field.label.id.capitalizedFirst) paling banyak \(FixedDecimal.fractionDigits) angka di belakang koma (tertulis \(fractionPart.count)).",
+                    en: "\(field.label.en.capitalizedFirst) allows at most \(FixedDecimal.fractionDigits) decimal digits (got \(fractionPart.count))."))
         }
         let canonical = (negative ? "-" : "") + wholePart + (fractionPart.isEmpty ? "" : "." + fractionPart)
         guard let value = FixedDecimal(canonical: canonical) else {
             throw RuleViolation(code: "number.tooLarge", field: field,
-                message: Message(id: "\(field.capitalizedFirst) terlalu besar (tertulis \"\(raw)\").",
-                                 en: "\(field.capitalizedFirst) is too large (got \"\(raw)\")."))
+                message: Message(id: "\(field.label.id.capitalizedFirst) terlalu besar (tertulis \"\(raw)\").",
+                                 en: "\(field.label.en.capitalizedFirst) is too large (got \"\(raw)\")."))
         }
         return Parsed(value: value, note: note)
     }

@@ -1,6 +1,6 @@
 /// Reads an amount of whole Rupiah as people type it: `1.250.000.000`, `Rp 1.250.000.000`, `1250000000`.
 public enum RupiahInput {
-    public static func parse(_ raw: String, field: String = "pagu") throws(RuleViolation) -> Int64 {
+    public static func parse(_ raw: String, field: InputField = .pagu) throws(RuleViolation) -> Int64 {
         var text = raw
         for noise in ["Rp", "rp", "RP", " ", "\u{00A0}"] { text = text.replacingAll(noise, with: "") }
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -23,7 +23,7 @@ public enum Hierarchy {
         return nodes
     }
 
-    public static let cycle = RuleViolation(code: "hierarchy.cycle", field: "induk",
+    public static let cycle = RuleViolation(code: "hierarchy.cycle", field: .parent,
         message: Message(id: "Tidak dapat ditempatkan di bawah dirinya sendiri atau bawahannya.",
                          en: "It cannot be placed under itself or under one of its own descendants."))
 }

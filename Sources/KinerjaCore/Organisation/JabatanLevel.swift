@@ -50,16 +50,16 @@ public enum JabatanLevel: String, Sendable, Hashable, Codable, CaseIterable {
         switch (level, superior) {
         case (.kepalaDaerah, nil): return
         case (.kepalaDaerah, .some):
-            throw RuleViolation(code: "jabatan.kepalaDaerahSuperior", field: "atasan",
+            throw RuleViolation(code: "jabatan.kepalaDaerahSuperior", field: .superior,
                 message: Message(id: "Kepala Daerah tidak memiliki atasan dalam Pemda.",
                                  en: "The regional head has no superior within the Pemda."))
         case (_, nil):
-            throw RuleViolation(code: "jabatan.superiorRequired", field: "atasan",
+            throw RuleViolation(code: "jabatan.superiorRequired", field: .superior,
                 message: Message(id: "Jabatan \(level.label.id) harus memiliki atasan langsung.",
                                  en: "A \(level.label.en) position needs a direct superior."))
         case (_, .some(let s)) where s.rank > level.rank:
             // Same level is allowed: a Camat (III.a) over a Sekretaris Kecamatan (III.b), a Sekda over an asisten.
-            throw RuleViolation(code: "jabatan.superiorLower", field: "atasan",
+            throw RuleViolation(code: "jabatan.superiorLower", field: .superior,
                 message: Message(id: "Atasan (\(s.label.id)) tidak boleh lebih rendah dari jabatan \(level.label.id).",
                                  en: "The superior (\(s.label.en)) cannot rank below \(level.label.en)."))
         default: return

@@ -16,7 +16,7 @@ public struct Nip: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(_ raw: String) throws(RuleViolation) {
         let compact = raw.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
         func fail(_ code: String, _ id: String, _ en: String) -> RuleViolation {
-            RuleViolation(code: code, field: "nip", message: Message(id: id, en: en))
+            RuleViolation(code: code, field: .nip, message: Message(id: id, en: en))
         }
         guard compact.allSatisfy(\.isASCIIDigitCharacter) else {
             throw fail("nip.notDigits", "NIP hanya berisi angka (tertulis \"\(raw)\").",
@@ -58,8 +58,12 @@ public struct Nip: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// `19700101 199003 1 001`, as printed on documents.
-    public var grouped: String {
+    public var grouped: String { Self.group(digits) }
+
+    /// Groups stored NIP digits the way documents print them; anything that is not 18 digits is returned as it is.
+    public static func group(_ digits: String) -> String {
         let c = Array(digits)
+        guard c.count == 18, c.allSatisfy(\.isASCIIDigitCharacter) else { return digits }
         return String(c[0..<8]) + " " + String(c[8..<14]) + " " + String(c[14]) + " " + String(c[15..<18])
     }
 

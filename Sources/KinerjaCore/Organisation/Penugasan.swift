@@ -37,7 +37,7 @@ public enum PenugasanRules {
     /// A span ends on or after it starts.
     public static func checkSpan(_ span: PenugasanSpan) throws(RuleViolation) {
         if let end = span.end, end < span.start {
-            throw RuleViolation(code: "penugasan.endBeforeStart", field: "selesai",
+            throw RuleViolation(code: "penugasan.endBeforeStart", field: .end,
                 message: Message(id: "Tanggal selesai (\(IDFormat.date(end))) lebih awal dari tanggal mulai (\(IDFormat.date(span.start))).",
                                  en: "The end date (\(end)) is before the start date (\(span.start))."))
         }
@@ -51,13 +51,13 @@ public enum PenugasanRules {
         try checkSpan(new)
         guard new.kind == .definitif else { return }
         if let clash = samePosition.first(where: { $0.kind == .definitif && $0.overlaps(new) }) {
-            throw RuleViolation(code: "penugasan.positionOverlap", field: "mulai",
+            throw RuleViolation(.conflict, code: "penugasan.positionOverlap", field: .start,
                 message: Message(
                     id: "Jabatan ini sudah dijabat secara definitif sejak \(IDFormat.date(clash.start))\(clash.end.map { " sampai \(IDFormat.date($0))" } ?? ""). Akhiri penugasan itu dulu, atau tetapkan sebagai Plt/Plh.",
                     en: "This position already has a definitive holder from \(clash.start)\(clash.end.map { " to \($0)" } ?? ""). End that assignment first, or make this one Plt/Plh."))
         }
         if let clash = samePerson.first(where: { $0.kind == .definitif && $0.overlaps(new) }) {
-            throw RuleViolation(code: "penugasan.personOverlap", field: "pegawai",
+            throw RuleViolation(.conflict, code: "penugasan.personOverlap", field: .pegawai,
                 message: Message(
                     id: "Pegawai ini sudah memegang jabatan definitif lain sejak \(IDFormat.date(clash.start)). Seorang pegawai hanya boleh satu jabatan definitif pada satu waktu.",
                     en: "This employee already holds another definitive position from \(clash.start). One definitive position at a time."))

@@ -50,11 +50,7 @@ public struct PkSigner: Sendable, Hashable, Codable {
     }
 
     /// `19700101 199003 1 001`, or nil.
-    public var groupedNip: String? {
-        guard let nip, nip.count == 18 else { return nip }
-        let c = Array(nip)
-        return String(c[0..<8]) + " " + String(c[8..<14]) + " " + String(c[14]) + " " + String(c[15..<18])
-    }
+    public var groupedNip: String? { nip.map(Nip.group) }
 }
 
 /// The grounds and legal basis of a PK Perubahan.

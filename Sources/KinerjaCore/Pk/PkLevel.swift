@@ -97,3 +97,16 @@ public enum PkParty: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 }
+
+extension PkParty {
+    /// The parties a person is to a PK: the one whose person record holds the position on the day. Nobody without a
+    /// person record is a party, whatever position their account is bound to: the binding says what they may draft,
+    /// never in whose name they sign.
+    public static func held<ID: Equatable>(by person: ID?, pertama: ID?, kedua: ID?) -> Set<PkParty> {
+        guard let person else { return [] }
+        var parties: Set<PkParty> = []
+        if pertama == person { parties.insert(.pihakPertama) }
+        if kedua == person { parties.insert(.pihakKedua) }
+        return parties
+    }
+}

@@ -80,16 +80,16 @@ public enum PkDiff {
 public enum PerubahanRules {
     public static func checkBasis(legalNumber: String, legalDate: CalendarDate?, year: Int) throws(RuleViolation) {
         guard !legalNumber.trimmingSpaces().isEmpty else {
-            throw RuleViolation(code: "perubahan.legalNumber", field: "nomor_dasar_hukum",
+            throw RuleViolation(code: "perubahan.legalNumber", field: .legalNumber,
                 message: Message(id: "Tuliskan nomor dasar hukum perubahan (mis. nomor SK mutasi atau Perda APBD-Perubahan).",
                                  en: "Give the number of the legal basis of the revision (e.g. the transfer decree or the revised budget regulation)."))
         }
         guard let legalDate else {
-            throw RuleViolation(code: "perubahan.legalDate", field: "tanggal_dasar_hukum",
+            throw RuleViolation(code: "perubahan.legalDate", field: .legalDate,
                 message: Message(id: "Isi tanggal dasar hukum perubahan.", en: "Give the date of the legal basis."))
         }
         guard legalDate.year >= year - 1 && legalDate.year <= year else {
-            throw RuleViolation(code: "perubahan.legalDateYear", field: "tanggal_dasar_hukum",
+            throw RuleViolation(code: "perubahan.legalDateYear", field: .legalDate,
                 message: Message(id: "Tanggal dasar hukum (\(IDFormat.date(legalDate))) tidak sesuai dengan tahun PK \(year).",
                                  en: "The legal basis date (\(legalDate)) does not fit the PK year \(year)."))
         }
@@ -107,7 +107,7 @@ public enum PerubahanRules {
                 case .added(let r), .removed(let r): name = r.indikator
                 case .changed(let old, _): name = old.indikator
                 }
-                throw RuleViolation(code: "perubahan.realisedTarget", field: "alasan_\(change.key)",
+                throw RuleViolation(code: "perubahan.realisedTarget", field: .keyed(change.key, .reason),
                     message: Message(id: "Target \"\(name)\" sudah memiliki realisasi; perubahannya memerlukan alasan (paling sedikit \(PkWorkflow.minimumReasonLength) karakter).",
                                      en: "\"\(name)\" already has realisation; changing its target needs a reason (at least \(PkWorkflow.minimumReasonLength) characters)."))
             }

@@ -113,7 +113,7 @@ public enum PkWorkflow {
             guard state.status == .diajukan || state.status == .disetujui else { throw notNow(action.kind, state) }
             try checkVerifier(actor, action.kind)
             guard reason.trimmingSpaces().count >= minimumReasonLength else {
-                throw RuleViolation(code: "pk.reason", field: "alasan",
+                throw RuleViolation(code: "pk.reason", field: .reason,
                     message: Message(id: "Tuliskan alasan pengembalian agar penyusun tahu apa yang harus diperbaiki (paling sedikit \(minimumReasonLength) karakter).",
                                      en: "Say why the PK is returned, so the drafter knows what to fix (at least \(minimumReasonLength) characters)."))
             }
@@ -131,12 +131,12 @@ public enum PkWorkflow {
                                      en: "The regional head's own PK is signed by the regional head alone."))
             }
             guard actor.parties.contains(party) else {
-                throw RuleViolation(code: "pk.notParty", field: nil,
+                throw RuleViolation(.forbidden, code: "pk.notParty", field: nil,
                     message: Message(id: "Hanya pejabat yang menduduki jabatan \(party.label.id.lowercased()) (termasuk Plt./Plh.) yang dapat menandatangani sebagai \(party.label.id).",
                                      en: "Only the official holding the \(party.label.en.lowercased())'s position (acting officials included) can sign as \(party.label.en.lowercased())."))
             }
             guard !state.signed.contains(party) else {
-                throw RuleViolation(code: "pk.alreadySigned", field: nil,
+                throw RuleViolation(.conflict, code: "pk.alreadySigned", field: nil,
                     message: Message(id: "\(party.label.id) sudah menandatangani PK ini.",
                                      en: "The \(party.label.en.lowercased()) has already signed this PK."))
             }
@@ -161,19 +161,19 @@ public enum PkWorkflow {
     static func checkVerifier(_ actor: PkActor, _ kind: PkActionKind) throws(RuleViolation) {
         guard actor.mayVerify else { throw notYours(kind) }
         guard actor.parties.isEmpty else {
-            throw RuleViolation(code: "pk.ownEntry", field: nil,
+            throw RuleViolation(.forbidden, code: "pk.ownEntry", field: nil,
                 message: Message(id: "Anda adalah salah satu pihak PK ini; verifikasi harus dilakukan verifikator lain.",
                                  en: "You are a party to this PK; another verifier must review it."))
         }
         guard !actor.submittedIt else {
-            throw RuleViolation(code: "pk.ownEntry", field: nil,
+            throw RuleViolation(.forbidden, code: "pk.ownEntry", field: nil,
                 message: Message(id: "Anda sendiri yang mengajukan PK ini; verifikasi harus dilakukan verifikator lain.",
                                  en: "You submitted this PK yourself; another verifier must review it."))
         }
     }
 
     static func notYours(_ kind: PkActionKind) -> RuleViolation {
-        RuleViolation(code: "pk.notAllowed", field: nil,
+        RuleViolation(.forbidden, code: "pk.notAllowed", field: nil,
             message: Message(id: "Peran Anda tidak mencakup tindakan \"\(kind.label.id)\" pada PK ini.",
                              en: "Your role does not include \"\(kind.label.en)\" on this PK."))
     }
@@ -202,7 +202,7 @@ public enum PkWorkflow {
             why = Message(id: "PK diterbitkan setelah ditandatangani semua pihak (status sekarang: \(status.label.id)).",
                           en: "A PK is published once every party has signed (it is now \(status.label.en.lowercased())).")
         }
-        return RuleViolation(code: "pk.\(kind.rawValue).\(status.rawValue)", field: nil, message: why)
+        return RuleViolation(.conflict, code: "pk.\(kind.rawValue).\(status.rawValue)", field: nil, message: why)
     }
 }
 

@@ -36,7 +36,7 @@ public struct PredikatScale: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: String, name: Message, bands: [PredikatBand]) throws(RuleViolation) {
         guard !bands.isEmpty, bands.last?.lowerBound == nil else {
-            throw RuleViolation(code: "scale.open", field: "bands",
+            throw RuleViolation(code: "scale.open", field: .bands,
                 message: Message(id: "Pita terakhir skala predikat harus menampung semua nilai sisanya (tanpa batas bawah).",
                                  en: "The last band of a predikat scale must take every remaining value (no lower bound)."))
         }
@@ -44,7 +44,7 @@ public struct PredikatScale: Sendable, Hashable, Codable, Identifiable {
         guard !bounds.contains(where: { $0 == nil }),
             zip(bounds, bounds.dropFirst()).allSatisfy({ $0! > $1! })
         else {
-            throw RuleViolation(code: "scale.order", field: "bands",
+            throw RuleViolation(code: "scale.order", field: .bands,
                 message: Message(id: "Pita skala predikat harus diurutkan dari batas bawah tertinggi ke terendah.",
                                  en: "Predikat bands must be ordered from the highest lower bound to the lowest."))
         }

@@ -49,7 +49,7 @@ public struct JadwalWindow: Sendable, Hashable {
         throws(RuleViolation)
     {
         guard opens <= closes else {
-            throw RuleViolation(code: "jadwal.order", field: "ditutup",
+            throw RuleViolation(code: "jadwal.order", field: .closesOn,
                 message: Message(id: "Tanggal tutup (\(IDFormat.date(closes))) lebih awal dari tanggal buka (\(IDFormat.date(opens))).",
                                  en: "The closing date (\(closes)) is before the opening date (\(opens))."))
         }
@@ -76,11 +76,11 @@ public struct JadwalWindow: Sendable, Hashable {
         switch state(on: day) {
         case .dibuka, .dibukaKembali: return
         case .belumDibuka:
-            throw RuleViolation(code: "jadwal.notYetOpen", field: nil,
+            throw RuleViolation(.conflict, code: "jadwal.notYetOpen", field: nil,
                 message: Message(id: "Tahap \(stage.label.id) baru dibuka \(IDFormat.date(opens)).",
                                  en: "\(stage.label.en) opens on \(opens)."))
         case .ditutup:
-            throw RuleViolation(code: "jadwal.closed", field: nil,
+            throw RuleViolation(.conflict, code: "jadwal.closed", field: nil,
                 message: Message(id: "Tahap \(stage.label.id) sudah ditutup sejak \(IDFormat.date(reopenedUntil ?? closes)); data hanya dapat dibaca. Minta Admin Pemda membukanya kembali bila perlu.",
                                  en: "\(stage.label.en) closed on \(reopenedUntil ?? closes); the data is read-only. Ask a Pemda administrator to reopen it if needed."))
         }
@@ -89,12 +89,12 @@ public struct JadwalWindow: Sendable, Hashable {
     /// Reopening needs a reason and an end date after today.
     public static func checkReopen(reason: String, until: CalendarDate, today: CalendarDate) throws(RuleViolation) {
         guard reason.trimmingSpaces().count >= 10 else {
-            throw RuleViolation(code: "jadwal.reason", field: "alasan",
+            throw RuleViolation(code: "jadwal.reason", field: .reason,
                 message: Message(id: "Tuliskan alasan pembukaan kembali (paling sedikit 10 karakter).",
                                  en: "Give a reason for reopening (at least 10 characters)."))
         }
         guard until >= today else {
-            throw RuleViolation(code: "jadwal.reopenPast", field: "sampai",
+            throw RuleViolation(code: "jadwal.reopenPast", field: .until,
                 message: Message(id: "Batas pembukaan kembali harus hari ini atau sesudahnya.",
                                  en: "The reopening must last until today or later."))
         }

@@ -51,7 +51,7 @@ public enum DemoBuilder {
         for number in 0..<options.pemdaCount {
             let (code, name, kind, seat) = identity(number)
             if try await Pemda.query(on: database).filter(\.$code == code).first() != nil {
-                throw RuleViolation(code: "demo.exists", field: "pemda",
+                throw RuleViolation(.conflict, code: "demo.exists", field: .pemda,
                     message: Message(id: "Pemda \(name) (\(code)) sudah ada. Jalankan dengan --reset untuk membangunnya ulang.",
                                      en: "Pemda \(name) (\(code)) already exists. Run with --reset to rebuild it."))
             }

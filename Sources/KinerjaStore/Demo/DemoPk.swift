@@ -12,9 +12,11 @@ public enum DemoPk {
         public var inProgress = 0
     }
 
-    public static func run(pemdaID: UUID, year: Int, on db: any Database) async throws -> Summary {
-        let writer = PemdaWriter(database: db, pemdaID: pemdaID,
-                                 audit: AuditContext(userID: nil, username: "demo", requestID: "demo-pk"))
+    public static func run(pemdaID: UUID, year: Int, keyring: SealKeyring, on db: any Database) async throws -> Summary {
+        let audit = AuditContext(userID: nil, username: "demo", requestID: "demo-pk")
+        func writer(_ day: CalendarDate) -> PemdaWriter {
+            PemdaWriter(database: db, pemdaID: pemdaID, audit: audit.on(day), keyring: keyring)
+        }
         let drafter = PkActor(mayDraft: true)
         let verifier = PkActor(mayVerify: true, mayPublish: true)
         var summary = Summary()
@@ -22,15 +24,16 @@ public enum DemoPk {
             .filter(\.$level == .kepalaDaerah).first()
         else { return summary }
         func complete(_ jabatanID: UUID, signedOn day: CalendarDate) async throws {
-            let pk = try await writer.draftPk(jabatanID: jabatanID, year: year, today: day)
-            try await writer.pkAction(.ajukan, pkID: pk, actor: drafter, today: day)
-            try await writer.pkAction(.setujui, pkID: pk, actor: verifier, today: day)
+            let writer = writer(day)
+            let pk = try await writer.draftPk(jabatanID: jabatanID, year: year)
+            try await writer.pkAction(.ajukan, pkID: pk, actor: drafter)
+            try await writer.pkAction(.setujui, pkID: pk, actor: verifier)
             let level = try await Pk.find(pk, on: db)?.level ?? .pemda
             if !level.isUnilateral {
-                try await writer.pkAction(.tandatangani(.pihakKedua), pkID: pk, actor: PkActor(parties: [.pihakKedua]), today: day)
+                try await writer.pkAction(.tandatangani(.pihakKedua), pkID: pk, actor: PkActor(parties: [.pihakKedua]))
             }
-            try await writer.pkAction(.tandatangani(.pihakPertama), pkID: pk, actor: PkActor(parties: [.pihakPertama]), today: day)
-            try await writer.pkAction(.terbitkan, pkID: pk, actor: verifier, today: day)
+            try await writer.pkAction(.tandatangani(.pihakPertama), pkID: pk, actor: PkActor(parties: [.pihakPertama]))
+            try await writer.pkAction(.terbitkan, pkID: pk, actor: verifier)
             summary.published += 1
         }
         try await complete(try walikota.requireID(), signedOn: CalendarDate(year: year, month: 1, day: 20)!)
@@ -40,8 +43,7 @@ public enum DemoPk {
             do {
                 if index % 7 == 3 {
                     // Still being drafted.
-                    _ = try await writer.draftPk(jabatanID: head.requireID(), year: year,
-                                                 today: CalendarDate(year: year, month: 1, day: 25)!)
+                    _ = try await writer(CalendarDate(year: year, month: 1, day: 25)!).draftPk(jabatanID: head.requireID(), year: year)
                     summary.inProgress += 1
                 } else {
                     // Most on time (before 5 February), every fifth a few days late.

@@ -107,7 +107,7 @@ struct DemoPlan {
     /// read as typed text, `10.245` would be ten thousand two hundred forty-five.
     func addTarget(_ indikatorID: UUID, spec: IndicatorSpec, year: Int, period: Int = 0, raw: String) throws {
         guard let target = TargetInput.parseStored(raw, for: spec) else {
-            throw RuleViolation(code: "demo.target", field: "target",
+            throw RuleViolation(code: "demo.target", field: .target,
                 message: Message(id: "Target demo \"\(raw)\" tidak sah.", en: "Demo target \"\(raw)\" is invalid."))
         }
         batch.targets.append(IndikatorTarget(pemdaID: pemdaID, indikatorID: indikatorID, year: year, period: period,

@@ -2,7 +2,8 @@ import FluentKit
 
 /// Every migration, in the order they run. Append only: a released migration never changes.
 public enum KinerjaMigrations {
-    public static let all: [any Migration] = [
+    /// - Parameter dataDirectory: the data folder, for migrations that move secrets out of the database into it.
+    public static func all(dataDirectory: String?) -> [any Migration] { [
         M0001_CreatePemda(),
         M0002_CreateNomenklatur(),
         M0003_CreateOrganisation(),
@@ -16,5 +17,10 @@ public enum KinerjaMigrations {
         M0011_CreateJadwal(),
         M0012_CreateUserTotp(),
         M0013_CreatePk(),
-    ]
+        M0014_CreateWebSession(),
+        M0015_AddPemdaZoneAndVersion(),
+        M0016_BindAccountsToPegawai(),
+        M0017_SealKeysOutOfDatabase(dataDirectory: dataDirectory),
+        M0018_CreateLoginThrottle(),
+    ] }
 }

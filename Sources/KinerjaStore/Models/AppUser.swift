@@ -18,6 +18,8 @@ public final class AppUser: Model, @unchecked Sendable {
     @Field(key: "roles") public var roles: String
     /// For a pejabat: the position whose subtree they act for.
     @OptionalParent(key: "jabatan_id") public var jabatan: Jabatan?
+    /// The person this account is: who signs a PK is known by this, the holder of the position that day.
+    @OptionalParent(key: "pegawai_id") public var pegawai: Pegawai?
     @Field(key: "active") public var active: Bool
     @Field(key: "failed_logins") public var failedLogins: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
@@ -27,7 +29,8 @@ public final class AppUser: Model, @unchecked Sendable {
     public init() {}
 
     public init(id: UUID? = nil, pemdaID: UUID?, username: String, nip: String?, displayName: String,
-                passwordHash: String, roles: Set<Role>, jabatanID: UUID? = nil, mustChangePassword: Bool = true)
+                passwordHash: String, roles: Set<Role>, jabatanID: UUID? = nil, pegawaiID: UUID? = nil,
+                mustChangePassword: Bool = true)
     {
         self.id = id
         self.$pemda.id = pemdaID
@@ -37,13 +40,14 @@ public final class AppUser: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.roles = roles.map(\.rawValue).sorted().joined(separator: ",")
         self.$jabatan.id = jabatanID
+        self.$pegawai.id = pegawaiID
         self.active = true
         self.failedLogins = 0
         self.lockedUntil = nil
         self.mustChangePassword = mustChangePassword
     }
 
-    public var roleSet: Set<Role> { Set(roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
+    public var roleSet: Set<Role> { Role.set(from: roles) }
 }
 
 /// The units an operator OPD is bound to (their sub-units included by the policy's scope).

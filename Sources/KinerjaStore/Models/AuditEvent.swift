@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import KinerjaCore
 
 /// One change: who, when, what, the values before and after (JSON), and the request it came with. Append-only.
 public final class AuditEvent: Model, @unchecked Sendable {
@@ -51,13 +52,35 @@ public struct AuditContext: Sendable, Hashable {
     public var userID: UUID?
     public var username: String
     public var requestID: String
+    /// The moment of the change, from the one clock of the app (tests set it), and the Pemda's zone: together they
+    /// give the calendar day every rule of the change is checked against.
+    public var now: Date
+    public var zone: ZonaWaktu
 
-    public init(userID: UUID?, username: String, requestID: String) {
+    public init(userID: UUID?, username: String, requestID: String, now: Date = Date(), zone: ZonaWaktu = .wib) {
         self.userID = userID
         self.username = username
         self.requestID = requestID
+        self.now = now
+        self.zone = zone
+    }
+
+    /// The Pemda's calendar day of the change.
+    public var today: CalendarDate { zone.day(atUnixSeconds: Int64(now.timeIntervalSince1970.rounded(.down))) }
+
+    /// The same change made at another moment (a command that runs "as of" a day).
+    public func at(_ now: Date, zone: ZonaWaktu? = nil) -> AuditContext {
+        var copy = self
+        copy.now = now
+        copy.zone = zone ?? self.zone
+        return copy
+    }
+
+    /// The same change made on `day` at `hour` o'clock in the zone (demo rounds and tests that run "as of" a day).
+    public func on(_ day: CalendarDate, hour: Int = 10) -> AuditContext {
+        at(Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400 + hour * 3600 - zone.offsetSeconds)))
     }
 
     /// Changes made by a command on the server (migrations, demo data, `kinerja user`).
-    public static let system = AuditContext(userID: nil, username: "sistem", requestID: "-")
+    public static var system: AuditContext { AuditContext(userID: nil, username: "sistem", requestID: "-") }
 }

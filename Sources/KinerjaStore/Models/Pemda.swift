@@ -17,6 +17,11 @@ public final class Pemda: Model, @unchecked Sendable {
     @Field(key: "kepala_daerah_title") public var kepalaDaerahTitle: String
     @Field(key: "predikat_scale") public var predikatScale: String
     @Field(key: "capaian_cap") public var capaianCap: CapaianCap
+    /// WIB, WITA or WIT (as `Asia/Jakarta`, …): the calendar of the Pemda's deadlines, signing days and timestamps.
+    @Field(key: "time_zone") public var zone: ZonaWaktu
+    /// Goes up with every change of units, positions or accounts, in the transaction of the change: app servers keep
+    /// the users' scopes cached per Pemda and know from it when to read them again.
+    @Field(key: "structure_version") public var structureVersion: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -32,6 +37,8 @@ public final class Pemda: Model, @unchecked Sendable {
         self.kepalaDaerahTitle = kind.kepalaDaerahTitle
         self.predikatScale = predikatScale
         self.capaianCap = capaianCap
+        self.zone = ZonaWaktu.forPemdaCode(code)
+        self.structureVersion = 0
     }
 }
 

@@ -260,23 +260,21 @@ public final class PkSeal: Model, @unchecked Sendable {
     }
 }
 
-/// A server seal key. The private half is kept here unless the deployment supplies it in `KINERJA_SEAL_KEY`; old
-/// keys stay so that every seal made with them can still be verified.
+/// The public half of a server seal key, named by the seals made with it. The private half never reaches the
+/// database (see `SealKeyring`); old keys stay so that every seal made with them can still be verified.
 public final class SealKey: Model, @unchecked Sendable {
     public static let schema = "seal_key"
 
     @ID public var id: UUID?
     /// Base64 raw Ed25519 public key.
     @Field(key: "public_key") public var publicKey: String
-    @OptionalField(key: "private_key") public var privateKey: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(id: UUID? = nil, publicKey: String, privateKey: String?) {
+    public init(id: UUID? = nil, publicKey: String) {
         self.id = id
         self.publicKey = publicKey
-        self.privateKey = privateKey
     }
 }
 

@@ -21,27 +21,28 @@ extension PemdaWriter {
     }
 
     @discardableResult
-    public func addPkRow(to pkID: UUID, _ input: NewPkRow, actor: PkActor, today: CalendarDate = .todayInJakarta())
+    public func addPkRow(to pkID: UUID, _ input: NewPkRow, actor: PkActor)
         async throws -> UUID
     {
+        let today = audit.today
         let sasaran = input.sasaran.trimmingCharacters(in: .whitespacesAndNewlines)
         let indikator = input.indikator.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !sasaran.isEmpty else {
-            throw RuleViolation(code: "pk.sasaranEmpty", field: "sasaran_baru",
+            throw RuleViolation(code: "pk.sasaranEmpty", field: .sasaran,
                 message: Message(id: "Sasaran wajib diisi.", en: "The objective is required."))
         }
         guard !indikator.isEmpty else {
-            throw RuleViolation(code: "pk.indikatorEmpty", field: "indikator_baru",
+            throw RuleViolation(code: "pk.indikatorEmpty", field: .indikator,
                 message: Message(id: "Indikator wajib diisi.", en: "The indicator is required."))
         }
         guard input.kind != .ordinal else {
-            throw RuleViolation(code: "pk.kind", field: "jenis_baru",
+            throw RuleViolation(code: "pk.kind", field: .kind,
                 message: Message(id: "Indikator berskala peringkat ditambahkan lewat Renstra atau RKT, lengkap dengan skalanya.",
                                  en: "An ordinal indicator is added through the Renstra or RKT, with its scale."))
         }
         // A typed row has no indicator behind it: the year figure of its quarters is the last quarter's.
         let spec = IndicatorSpec(kind: input.kind, aggregation: .last)
-        let target = try TargetInput.parse(input.target, for: spec, field: "target_baru")
+        let target = try TargetInput.parse(input.target, for: spec, field: .target)
         return try await transaction { w in
             let pk = try await w.editablePk(pkID, actor: actor, today: today)
             let last = try await PkRow.query(on: w.database).filter(\.$pk.$id == pkID).sort(\.$sortOrder, .descending).first()
@@ -57,17 +58,17 @@ extension PemdaWriter {
     /// A budget line by its nomenclature code, at the level the PK's budget table lists (program, kegiatan or sub
     /// kegiatan), named from the unit's Renstra.
     @discardableResult
-    public func addPkBudget(to pkID: UUID, code raw: String, amount: String, actor: PkActor,
-                            today: CalendarDate = .todayInJakarta()) async throws -> UUID
+    public func addPkBudget(to pkID: UUID, code raw: String, amount: String, actor: PkActor) async throws -> UUID
     {
+        let today = audit.today
         let code = raw.trimmingCharacters(in: .whitespaces)
-        let value = try RupiahInput.parse(amount, field: "anggaran_baru")
+        let value = try RupiahInput.parse(amount, field: .amount)
         return try await transaction { w in
             let db = w.database
             let pk = try await w.editablePk(pkID, actor: actor, today: today)
             let level = pk.level.budgetLevel
             guard NomenclatureCode.level(of: code) == level else {
-                throw RuleViolation(code: "pk.budgetLevel", field: "kode_baru",
+                throw RuleViolation(code: "pk.budgetLevel", field: .code,
                     message: Message(id: "Tabel anggaran PK \(pk.level.label.id) berisi \(level.label.id.lowercased()); kode \(code) bukan kode \(level.label.id.lowercased()).",
                                      en: "The budget table of a \(pk.level.label.en) PK lists \(level.label.en.lowercased()) codes; \(code) is not one."))
             }
@@ -82,11 +83,11 @@ extension PemdaWriter {
             guard !renstraIDs.isEmpty, let item = try await RenstraItem.query(on: db).filter(\.$renstra.$id ~~ renstraIDs)
                 .filter(\.$code == code).first()
             else {
-                throw RuleViolation(code: "pk.budgetUnknown", field: "kode_baru",
+                throw RuleViolation(code: "pk.budgetUnknown", field: .code,
                     message: Message(id: "Kode \(code) tidak ada dalam Renstra unit ini.", en: "Code \(code) is not in this unit's Renstra."))
             }
             if try await PkBudget.query(on: db).filter(\.$pk.$id == pkID).filter(\.$code == code).first() != nil {
-                throw RuleViolation(code: "pk.budgetTwice", field: "kode_baru",
+                throw RuleViolation(code: "pk.budgetTwice", field: .code,
                     message: Message(id: "\(level.label.id) \(code) sudah ada di tabel anggaran.", en: "\(code) is already in the budget table."))
             }
             let last = try await PkBudget.query(on: db).filter(\.$pk.$id == pkID).sort(\.$sortOrder, .descending).first()

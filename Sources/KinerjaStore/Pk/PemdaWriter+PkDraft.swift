@@ -6,24 +6,25 @@ import KinerjaCore
 /// then refined row by row while the PK drafting stage is open and the PK is a draft or returned.
 extension PemdaWriter {
     @discardableResult
-    public func draftPk(jabatanID: UUID, year: Int, today: CalendarDate = .todayInJakarta()) async throws -> UUID {
+    public func draftPk(jabatanID: UUID, year: Int) async throws -> UUID {
+        let today = audit.today
         try await checkJadwal(.pkPenyusunan, year: year, today: today)
         return try await transaction { w in
             let db = w.database
-            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: "jabatan")
-            let superior = try await jabatan.$superior.id.asyncMap { try await w.owned(Jabatan.self, $0, field: "atasan") }
+            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: .position)
+            let superior = try await jabatan.$superior.id.asyncMap { try await w.owned(Jabatan.self, $0, field: .superior) }
             guard let level = PkLevel(jabatan: jabatan.level, superior: superior?.level) else {
-                throw RuleViolation(code: "pk.noLevel", field: "jabatan",
+                throw RuleViolation(code: "pk.noLevel", field: .position,
                     message: Message(id: "Jabatan \(jabatan.level.label.id) menyusun SKP, bukan PK, di Kinerja.",
                                      en: "A \(jabatan.level.label.en) position draws up an SKP, not a PK, in Kinerja."))
             }
             if level != .pemda && superior == nil {
-                throw RuleViolation(code: "pk.noSuperior", field: "jabatan",
+                throw RuleViolation(code: "pk.noSuperior", field: .position,
                     message: Message(id: "Jabatan ini belum punya atasan langsung, jadi belum ada pihak kedua.",
                                      en: "This position has no direct superior yet, so there is no second party."))
             }
             if try await Pk.query(on: db).filter(\.$jabatan.$id == jabatanID).filter(\.$year == year).first() != nil {
-                throw RuleViolation(code: "pk.exists", field: "jabatan",
+                throw RuleViolation(.conflict, code: "pk.exists", field: .position,
                     message: Message(id: "PK \(year) untuk jabatan \(jabatan.name) sudah ada; ubah PK itu atau buat PK Perubahan.",
                                      en: "The \(year) PK of \(jabatan.name) already exists; edit it or make a revised PK."))
             }
@@ -83,8 +84,9 @@ extension PemdaWriter {
 
     /// Runs the automatic linking again, e.g. after the superior's PK was drafted.
     @discardableResult
-    public func relinkPk(_ pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws -> Int {
-        try await transaction { w in
+    public func relinkPk(_ pkID: UUID, actor: PkActor) async throws -> Int {
+        let today = audit.today
+        return try await transaction { w in
             let pk = try await w.editablePk(pkID, actor: actor, today: today)
             return try await w.linkToSuperior(pk)
         }
@@ -92,30 +94,31 @@ extension PemdaWriter {
 
     /// Changes a row's sasaran wording, year target and rencana aksi, read as the row's indicator kind requires.
     public func updatePkRow(_ rowID: UUID, of pkID: UUID, sasaran: String, target raw: String, quarterly: [String],
-                            changeReason: String? = nil, actor: PkActor, today: CalendarDate = .todayInJakarta())
+                            changeReason: String? = nil, actor: PkActor)
         async throws
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             // The row must be of the PK the actor was judged for, not merely of the same Pemda.
             guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown("baris")
+                throw w.unknown(.pkRow)
             }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             let spec = row.spec
             let text = sasaran.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {
-                throw RuleViolation(code: "pk.sasaranEmpty", field: "sasaran",
+                throw RuleViolation(code: "pk.sasaranEmpty", field: .sasaran,
                     message: Message(id: "\(pk.level.sasaranHeader.id) wajib diisi.", en: "\(pk.level.sasaranHeader.en) is required."))
             }
-            let target = try TargetInput.parse(raw, for: spec, field: "target")
+            let target = try TargetInput.parse(raw, for: spec, field: .target)
             var planned: [String] = []
             for (q, value) in quarterly.prefix(4).enumerated() {
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty {
                     planned.append("")
                 } else {
-                    let parsed = try TargetInput.parse(trimmed, for: spec, field: "tw\(q + 1)")
+                    let parsed = try TargetInput.parse(trimmed, for: spec, field: .quarter(q + 1))
                     planned.append(parsed.canonical(scale: spec.ordinalScale, statement: trimmed))
                 }
             }
@@ -131,12 +134,13 @@ extension PemdaWriter {
         }
     }
 
-    public func removePkRow(_ rowID: UUID, of pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
-        try await transaction { w in
+    public func removePkRow(_ rowID: UUID, of pkID: UUID, actor: PkActor) async throws {
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             // The row must be of the PK the actor was judged for, not merely of the same Pemda.
             guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown("baris")
+                throw w.unknown(.pkRow)
             }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             let serving = try await PkLink.query(on: db).filter(\.$superiorRow.$id == rowID).all()
@@ -144,7 +148,7 @@ extension PemdaWriter {
                 let servingRows = try await PkRow.query(on: db).filter(\.$id ~~ serving.map { $0.$row.id }).all()
                 let pks = try await Pk.query(on: db).filter(\.$id ~~ servingRows.map { $0.$pk.id }).all()
                 let names = try await Jabatan.query(on: db).filter(\.$id ~~ pks.map { $0.$jabatan.id }).all().map(\.name)
-                throw RuleViolation(code: "pk.rowServed", field: nil,
+                throw RuleViolation(.conflict, code: "pk.rowServed", field: nil,
                     message: Message(id: "Indikator \"\(row.indikator)\" didukung PK \(names.sorted().joined(separator: ", ")); penyusun PK itu harus melepas kaitannya dulu (lewat PK Perubahan bila PK itu sudah ditandatangani).",
                                      en: "Indicator \"\(row.indikator)\" is served by the PK of \(names.sorted().joined(separator: ", ")); its drafter must unlink it first (through a revision if that PK is signed)."))
             }
@@ -161,18 +165,18 @@ extension PemdaWriter {
 
     /// Sets the superior indicators a row serves: those of the superior's PK, or, for a crosscutting goal, of
     /// another PK at the superior's level in the same year.
-    public func setPkLinks(_ rowID: UUID, of pkID: UUID, superiorRowIDs: [UUID], actor: PkActor,
-                           today: CalendarDate = .todayInJakarta()) async throws
+    public func setPkLinks(_ rowID: UUID, of pkID: UUID, superiorRowIDs: [UUID], actor: PkActor) async throws
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             // The row must be of the PK the actor was judged for, not merely of the same Pemda.
             guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown("baris")
+                throw w.unknown(.pkRow)
             }
             let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
             guard pk.level != .pemda else {
-                throw RuleViolation(code: "pk.pemdaNoLinks", field: "kaitan",
+                throw RuleViolation(code: "pk.pemdaNoLinks", field: .links,
                     message: Message(id: "PK Kepala Daerah adalah puncak cascading; indikatornya tidak dikaitkan ke atas.",
                                      en: "The regional head's PK tops the cascade; its indicators link to nothing above."))
             }
@@ -184,7 +188,7 @@ extension PemdaWriter {
                     let owner = try await Pk.find(target.$pk.id, on: db), owner.year == pk.year,
                     owner.$jabatan.id == pk.$superiorJabatan.id || owner.level == superiorLevel
                 else {
-                    throw RuleViolation(code: "pk.linkTarget", field: "kaitan",
+                    throw RuleViolation(code: "pk.linkTarget", field: .links,
                         message: Message(id: "Indikator yang dipilih bukan indikator PK atasan (atau PK setingkat atasan) tahun \(pk.year).",
                                          en: "The chosen indicator is not on the superior's PK (or a PK at the superior's level) for \(pk.year)."))
                 }
@@ -203,16 +207,16 @@ extension PemdaWriter {
         }
     }
 
-    public func updatePkBudget(_ budgetID: UUID, of pkID: UUID, amount raw: String, actor: PkActor,
-                               today: CalendarDate = .todayInJakarta()) async throws
+    public func updatePkBudget(_ budgetID: UUID, of pkID: UUID, amount raw: String, actor: PkActor) async throws
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
-                throw w.unknown("anggaran")
+                throw w.unknown(.budgetLine)
             }
             let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
-            let amount = try RupiahInput.parse(raw, field: "anggaran")
+            let amount = try RupiahInput.parse(raw, field: .amount)
             let before = try AuditTrail.snapshot(line)
             line.amount = amount
             try await line.update(on: db)
@@ -221,11 +225,12 @@ extension PemdaWriter {
         }
     }
 
-    public func removePkBudget(_ budgetID: UUID, of pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws {
-        try await transaction { w in
+    public func removePkBudget(_ budgetID: UUID, of pkID: UUID, actor: PkActor) async throws {
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
-                throw w.unknown("anggaran")
+                throw w.unknown(.budgetLine)
             }
             let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
             try await AuditTrail.record(.delete, before: line, after: nil as PkBudget?, entityID: budgetID,
@@ -237,9 +242,9 @@ extension PemdaWriter {
     /// Loads (and locks) a PK of this Pemda that the actor may change now: the workflow allows "ubah" and, for the
     /// PK induk, the drafting stage is open.
     func editablePk(_ pkID: UUID, actor: PkActor, today: CalendarDate) async throws -> Pk {
-        guard try await Pk.find(pkID, on: database)?.$pemda.id == pemdaID else { throw unknown("PK") }
+        guard try await Pk.find(pkID, on: database)?.$pemda.id == pemdaID else { throw unknown(.pk) }
         try await lockPk(pkID)
-        guard let pk = try await Pk.find(pkID, on: database) else { throw unknown("PK") }
+        guard let pk = try await Pk.find(pkID, on: database) else { throw unknown(.pk) }
         _ = try PkWorkflow.apply(.ubah, to: PkState(status: pk.status, level: pk.level), by: actor)
         try await checkDraftingWindow(pk, today: today)
         return pk
@@ -250,9 +255,10 @@ extension PemdaWriter {
                           action: action, from: from, to: to, reason: reason).create(on: database)
     }
 
-    func unknown(_ field: String) -> RuleViolation {
-        RuleViolation(code: "reference.unknown", field: field,
-            message: Message(id: "Data \(field) yang dirujuk tidak ditemukan di Pemda ini.",
-                             en: "The referenced \(field) does not exist in this Pemda."))
+    /// What a request named that is not in this Pemda: the same answer whether it exists elsewhere or nowhere.
+    func unknown(_ what: Referent) -> RuleViolation {
+        RuleViolation(.notFound, code: "reference.unknown",
+            message: Message(id: "\(what.label.id) tidak ditemukan di Pemda ini.",
+                             en: "\(what.label.en) does not exist in this Pemda."))
     }
 }

@@ -8,32 +8,33 @@ import KinerjaCore
 extension PemdaWriter {
     @discardableResult
     public func revisePk(_ pkID: UUID, ground: PerubahanGround, legalNumber: String, legalDate: CalendarDate?,
-                         actor: PkActor, today: CalendarDate = .todayInJakarta()) async throws -> UUID
+                         actor: PkActor) async throws -> UUID
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
-            guard try await Pk.find(pkID, on: db)?.$pemda.id == w.pemdaID else { throw w.unknown("PK") }
+            guard try await Pk.find(pkID, on: db)?.$pemda.id == w.pemdaID else { throw w.unknown(.pk) }
             try await w.lockPk(pkID)
-            guard let pk = try await Pk.find(pkID, on: db) else { throw w.unknown("PK") }
+            guard let pk = try await Pk.find(pkID, on: db) else { throw w.unknown(.pk) }
             guard actor.mayDraft else {
-                throw RuleViolation(code: "pk.notAllowed", field: nil,
+                throw RuleViolation(.forbidden, code: "pk.notAllowed", field: nil,
                     message: Message(id: "Peran Anda tidak mencakup penyusunan PK Perubahan untuk jabatan ini.",
                                      en: "Your role does not include revising this position's PK."))
             }
             guard pk.status.isSigned else {
-                throw RuleViolation(code: "perubahan.notSigned", field: nil,
+                throw RuleViolation(.conflict, code: "perubahan.notSigned", field: nil,
                     message: Message(id: "PK Perubahan dibuat dari PK yang sudah ditandatangani; PK ini masih \(pk.status.label.id).",
                                      en: "A revision starts from a signed PK; this one is still \(pk.status.label.en.lowercased())."))
             }
             if let newer = try await Pk.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id).filter(\.$year == pk.year)
                 .filter(\.$version > pk.version).first()
             {
-                throw RuleViolation(code: "perubahan.exists", field: nil,
+                throw RuleViolation(.conflict, code: "perubahan.exists", field: nil,
                     message: Message(id: "Sudah ada PK versi \(newer.version) (\(newer.status.label.id)); lanjutkan versi itu.",
                                      en: "Version \(newer.version) already exists (\(newer.status.label.en.lowercased())); continue with it."))
             }
             try PerubahanRules.checkBasis(legalNumber: legalNumber, legalDate: legalDate, year: pk.year)
-            let jabatan = try await w.owned(Jabatan.self, pk.$jabatan.id, field: "jabatan")
+            let jabatan = try await w.owned(Jabatan.self, pk.$jabatan.id, field: .position)
             let revision = Pk(id: UUID(), pemdaID: w.pemdaID, unitID: pk.$unit.id, jabatanID: pk.$jabatan.id,
                               superiorJabatanID: jabatan.$superior.id ?? pk.$superiorJabatan.id, year: pk.year,
                               version: pk.version + 1, level: pk.level, previousID: pkID)

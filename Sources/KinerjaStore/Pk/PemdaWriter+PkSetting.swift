@@ -24,7 +24,7 @@ extension PemdaWriter {
                               ("pengawasan", input.bilateral.supervision ?? ""), ("pembuka_kd", input.unilateral.opening),
                               ("janji_kd", input.unilateral.promise)]
         where text.trimmingCharacters(in: .whitespacesAndNewlines).count < 20 {
-            throw RuleViolation(code: "pk.template", field: field,
+            throw RuleViolation(code: "pk.template", field: .keyed(field, .template),
                 message: Message(id: "Kalimat pernyataan ini terlalu pendek; tulis kalimat lengkap (paling sedikit 20 karakter).",
                                  en: "This statement is too short; write a full sentence (at least 20 characters)."))
         }
@@ -50,7 +50,7 @@ extension PemdaWriter {
     public func setPkLogo(png: [UInt8]?) async throws {
         if let png {
             guard png.count <= 4 * PkSettingRules.maxLogoBytes, png.starts(with: PkSettingRules.pngSignature) else {
-                throw RuleViolation(code: "pk.logo", field: "logo",
+                throw RuleViolation(code: "pk.logo", field: .logo,
                     message: Message(id: "Logo harus berkas PNG paling besar \(PkSettingRules.maxLogoBytes / 1024) KB.",
                                      en: "The emblem must be a PNG file of at most \(PkSettingRules.maxLogoBytes / 1024) KB."))
             }
@@ -84,23 +84,23 @@ extension PemdaWriter {
     public func recordDpa(unitID: UUID, year: Int, number: String, ratifiedOn: CalendarDate?) async throws -> UUID {
         let trimmed = number.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw RuleViolation(code: "dpa.number", field: "nomor",
+            throw RuleViolation(code: "dpa.number", field: .legalNumber,
                 message: Message(id: "Nomor DPA wajib diisi.", en: "The DPA number is required."))
         }
         guard let ratifiedOn else {
-            throw RuleViolation(code: "dpa.date", field: "tanggal",
+            throw RuleViolation(code: "dpa.date", field: .date,
                 message: Message(id: "Isi tanggal pengesahan DPA.", en: "Give the DPA's ratification date."))
         }
         guard ratifiedOn.year == year || ratifiedOn.year == year - 1 else {
-            throw RuleViolation(code: "dpa.dateYear", field: "tanggal",
+            throw RuleViolation(code: "dpa.dateYear", field: .date,
                 message: Message(id: "DPA tahun \(year) disahkan pada akhir \(year - 1) atau pada \(year) (tertulis \(IDFormat.date(ratifiedOn))).",
                                  en: "A \(year) DPA is ratified late in \(year - 1) or in \(year) (got \(ratifiedOn))."))
         }
         return try await transaction { w in
             let db = w.database
-            let unit = try await w.owned(Unit.self, unitID, field: "unit")
+            let unit = try await w.owned(Unit.self, unitID, field: .unit)
             guard unit.kind.isPerangkatDaerah else {
-                throw RuleViolation(code: "dpa.notPd", field: "unit",
+                throw RuleViolation(code: "dpa.notPd", field: .unit,
                     message: Message(id: "DPA disusun per Perangkat Daerah, bukan per \(unit.kind.label.lowercased()).",
                                      en: "A DPA belongs to a Perangkat Daerah, not to a \(unit.kind.label.lowercased())."))
             }
@@ -130,11 +130,11 @@ extension PemdaWriter {
     }
 
     public func setDpaPagu(lineID: UUID, amount raw: String) async throws {
-        let amount = try RupiahInput.parse(raw, field: "pagu")
+        let amount = try RupiahInput.parse(raw, field: .pagu)
         try await transaction { w in
             guard let line = try await DpaPagu.find(lineID, on: w.database), line.$pemda.id == w.pemdaID,
                 let dpa = try await Dpa.find(line.$dpa.id, on: w.database)
-            else { throw w.unknown("pagu") }
+            else { throw w.unknown(.dpaLine) }
             let before = try AuditTrail.snapshot(line)
             line.amount = amount
             try await line.update(on: w.database)

@@ -13,13 +13,14 @@ extension PemdaWriter {
     }
 
     @discardableResult
-    public func pkAction(_ action: PkAction, pkID: UUID, actor: PkActor, today: CalendarDate = .todayInJakarta())
+    public func pkAction(_ action: PkAction, pkID: UUID, actor: PkActor)
         async throws -> PkStep
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
             try await w.lockPk(pkID)
-            guard let pk = try await Pk.find(pkID, on: db), pk.$pemda.id == w.pemdaID else { throw w.unknown("PK") }
+            guard let pk = try await Pk.find(pkID, on: db), pk.$pemda.id == w.pemdaID else { throw w.unknown(.pk) }
             let signatures = try await PkSignature.query(on: db).filter(\.$pk.$id == pkID).all()
             let state = PkState(status: pk.status, level: pk.level, signed: Set(signatures.map(\.party)))
             let next = try PkWorkflow.apply(action, to: state, by: actor)
@@ -39,7 +40,7 @@ extension PemdaWriter {
                 let review = try await PkReview.review(pk, on: db)
                 if PkChecks.hasErrors(review.findings) {
                     let errors = review.findings.filter { $0.severity == .error }
-                    throw RuleViolation(code: "pk.checksFailed", field: nil,
+                    throw RuleViolation(.conflict, code: "pk.checksFailed", field: nil,
                         message: Message(id: "PK belum dapat diajukan: \(errors.count) hal wajib diperbaiki. Pertama: \(errors[0].message.id)",
                                          en: "The PK cannot be submitted yet: \(errors.count) issue(s) to fix. First: \(errors[0].message.en)"))
                 }
@@ -66,13 +67,13 @@ extension PemdaWriter {
                 guard let jabatanID, let position = try await Jabatan.find(jabatanID, on: db),
                     let holder = try await PositionHolder.find(jabatanID: jabatanID, on: today, db: db)
                 else {
-                    throw RuleViolation(code: "pk.vacant", field: nil,
+                    throw RuleViolation(.conflict, code: "pk.vacant", field: nil,
                         message: Message(id: "Jabatan \(party.label.id.lowercased()) sedang kosong; tetapkan pejabat definitif, Plt. atau Plh. dahulu.",
                                          en: "The \(party.label.en.lowercased())'s position is vacant; assign an official or an acting one first."))
                 }
                 // A Plt over their own superior's post would otherwise promise and supervise in one person.
                 if signatures.contains(where: { $0.party != party && $0.name == holder.name && $0.nip == holder.nip }) {
-                    throw RuleViolation(code: "pk.samePerson", field: nil,
+                    throw RuleViolation(.conflict, code: "pk.samePerson", field: nil,
                         message: Message(id: "\(holder.name) sudah menandatangani sebagai pihak lain; satu orang tidak dapat menjadi kedua pihak. Tetapkan Plh. lain untuk salah satu jabatan.",
                                          en: "\(holder.name) has already signed as the other party; one person cannot be both parties. Assign another acting official to one of the posts."))
                 }
@@ -116,24 +117,25 @@ extension PemdaWriter {
     func seal(_ pk: Pk, signers: [PkParty: PkSigner], date: CalendarDate) async throws -> String {
         let document = try await PkDocumentBuilder.build(pk, date: date, signers: signers, on: database)
         let bytes = try PkCanonical.encode(document)
-        let key = try await SealKeys.current(on: database)
+        guard let keyring else { throw SealKeyring.BadKey(description: "Tidak ada kunci segel untuk menyegel PK.") }
         let sha = PkCanonical.sha256Hex(bytes)
         let row = PkSeal(pemdaID: pemdaID, pkID: try pk.requireID(), document: String(decoding: bytes, as: UTF8.self),
-                         sha256: sha, seal: try PkCanonical.seal(bytes, with: key.key), keyID: key.id, at: Date())
+                         sha256: sha, seal: try PkCanonical.seal(bytes, with: keyring.signingKey),
+                         keyID: try await keyring.keyID(on: database), at: audit.now)
         _ = try await create(row, unitID: pk.$unit.id)
         return sha
     }
 
     /// Records (or clears) the day the Bappeda received the hardcopy of a position's PK signed on paper outside
     /// Kinerja.
-    public func setPkHardcopy(jabatanID: UUID, year: Int, received: CalendarDate?, note: String = "",
-                              today: CalendarDate = .todayInJakarta()) async throws
+    public func setPkHardcopy(jabatanID: UUID, year: Int, received: CalendarDate?, note: String = "") async throws
     {
-        try await transaction { w in
+        let today = audit.today
+        return try await transaction { w in
             let db = w.database
-            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: "jabatan")
+            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: .position)
             if let received, received > today {
-                throw RuleViolation(code: "pk.hardcopyFuture", field: "diterima",
+                throw RuleViolation(code: "pk.hardcopyFuture", field: .receivedOn,
                     message: Message(id: "Tanggal terima hardcopy tidak boleh sesudah hari ini.",
                                      en: "The hardcopy cannot be received after today."))
             }

@@ -113,7 +113,7 @@ public enum PkInbox {
             $0.$pk.id
         }
         for pk in open {
-            let parties = PkQueries.parties(of: user, for: pk, holders: holders)
+            let parties = PkQueries.parties(of: user.$pegawai.id, jabatan: pk.$jabatan.id, superior: pk.$superiorJabatan.id, holders: holders)
             let actor = PkActor.of(principal, pemda: pemda.code, unit: pk.$unit.id.flatMap { units[$0] }, parties: parties,
                                    submittedIt: pk.submittedBy != nil && pk.submittedBy == user.id,
                                    positionInReach: reach.contains(pk.$jabatan.id))
@@ -181,8 +181,8 @@ public struct PkVerificationView: Sendable {
     public var sha256: String
     public var sealedAt: Date
     public var publicKey: String
-    /// False when the deployment pins its keys and this seal's key is not among them.
-    public var keyTrusted: Bool
+    /// Whether the deployment vouches for the key of this seal (see `SealKeyring`).
+    public var keyTrust: SealKeyring.Trust
     /// The newest signed version, when this one has been superseded by a PK Perubahan.
     public var supersededBy: Int?
 }
@@ -228,7 +228,7 @@ public enum PkPublic {
         }
     }
 
-    public static func verification(_ pkID: UUID, on db: any Database) async throws -> PkVerificationView? {
+    public static func verification(_ pkID: UUID, keyring: SealKeyring, on db: any Database) async throws -> PkVerificationView? {
         guard let pk = try await Pk.find(pkID, on: db),
             let seal = try await PkSeal.query(on: db).filter(\.$pk.$id == pkID).first(),
             let key = try await SealKey.find(seal.$key.id, on: db)
@@ -240,6 +240,6 @@ public enum PkPublic {
             pkID: pkID, status: pk.status, document: try? PkCanonical.decode(bytes),
             verification: PkCanonical.verify(document: bytes, sha256: seal.sha256, seal: seal.seal, publicKey: key.publicKey),
             sha256: seal.sha256, sealedAt: seal.sealedAt, publicKey: key.publicKey,
-            keyTrusted: SealKeys.pinnedPublicKeys()?.contains(key.publicKey) ?? true, supersededBy: newer)
+            keyTrust: keyring.trust(of: key.publicKey), supersededBy: newer)
     }
 }

@@ -220,9 +220,8 @@ public enum PkQueries {
         return reach
     }
 
-    /// Which parties a user is for a PK on a day: the one who holds the position that day, known by NIP. An account
-    /// bound to the position counts only when the holder has no NIP to compare (a Kepala Daerah): after a mutasi
-    /// or with a Plt in office, the binding alone would sign in someone else's name.
+    /// Which parties a user is for a PK on a day: the person who holds the position that day, by their own account
+    /// (bound to their employee record). An account bound to the position only, or to nobody, signs nothing.
     public static func parties(of user: AppUser, for pk: Pk, on day: CalendarDate, db: any Database) async throws
         -> Set<PkParty>
     {
@@ -230,20 +229,13 @@ public enum PkQueries {
         for id in [pk.$jabatan.id, pk.$superiorJabatan.id].compactMap({ $0 }) {
             holders[id] = try await PositionHolder.find(jabatanID: id, on: day, db: db)
         }
-        return parties(of: user, for: pk, holders: holders)
+        return parties(of: user.$pegawai.id, jabatan: pk.$jabatan.id, superior: pk.$superiorJabatan.id, holders: holders)
     }
 
     /// The same, with the holders already known (see `PositionHolder.all`).
-    public static func parties(of user: AppUser, for pk: Pk, holders: [UUID: PositionHolder]) -> Set<PkParty> {
-        var parties: Set<PkParty> = []
-        for (party, jabatanID) in [(PkParty.pihakPertama, Optional(pk.$jabatan.id)), (.pihakKedua, pk.$superiorJabatan.id)] {
-            guard let jabatanID, let holder = holders[jabatanID] else { continue }
-            if let nip = holder.nip {
-                if user.nip == nip { parties.insert(party) }
-            } else if user.$jabatan.id == jabatanID {
-                parties.insert(party)
-            }
-        }
-        return parties
+    public static func parties(of pegawaiID: UUID?, jabatan: UUID, superior: UUID?, holders: [UUID: PositionHolder])
+        -> Set<PkParty>
+    {
+        PkParty.held(by: pegawaiID, pertama: holders[jabatan]?.pegawaiID, kedua: superior.flatMap { holders[$0]?.pegawaiID })
     }
 }

@@ -31,11 +31,11 @@ public enum NomenklaturImporter {
     public static func importVersion(csv text: String, metadata: Metadata, audit: AuditContext, on database: any Database)
         async throws -> (versionID: UUID, rows: Int)
     {
-        try Required.text(metadata.code, field: "kode", label: Message(id: "Kode versi", en: "The version code"))
-        try Required.text(metadata.name, field: "nama", label: Message(id: "Nama versi", en: "The version name"))
-        try Required.text(metadata.legalBasis, field: "dasar", label: Message(id: "Dasar hukum", en: "The legal basis"))
+        try Required.text(metadata.code, field: .code, label: Message(id: "Kode versi", en: "The version code"))
+        try Required.text(metadata.name, field: .name, label: Message(id: "Nama versi", en: "The version name"))
+        try Required.text(metadata.legalBasis, field: .legalBasis, label: Message(id: "Dasar hukum", en: "The legal basis"))
         guard (2000...2100).contains(metadata.effectiveYear) else {
-            throw RuleViolation(code: "form.year", field: "tahun",
+            throw RuleViolation(code: "form.year", field: .year,
                                 message: Message(id: "Tulis tahun empat angka, mis. 2028.", en: "Write a four-digit year, e.g. 2028."))
         }
         let (header, records) = try parse(text)
@@ -43,7 +43,7 @@ public enum NomenklaturImporter {
         guard result.issues.isEmpty else { throw Refused(issues: result.issues) }
         return try await database.transaction { db in
             if try await NomenklaturVersion.query(on: db).filter(\.$code == metadata.code).first() != nil {
-                throw RuleViolation(code: "nomenklatur.versionExists", field: "kode",
+                throw RuleViolation(.conflict, code: "nomenklatur.versionExists", field: .code,
                     message: Message(id: "Versi \(metadata.code) sudah ada.", en: "Version \(metadata.code) already exists."))
             }
             let version = NomenklaturVersion(code: metadata.code, name: metadata.name, legalBasis: metadata.legalBasis,

@@ -71,7 +71,7 @@ public struct NomenklaturIndex: Sendable {
     public func require(_ code: String, level: NomenclatureLevel) throws(RuleViolation) -> Entry {
         try NomenclatureCode.checkFormat(code, expected: level)
         guard let entry = lookup(code) else {
-            throw RuleViolation(code: "nomenklatur.unknown", field: "kode",
+            throw RuleViolation(code: "nomenklatur.unknown", field: .code,
                 message: Message(
                     id: "Kode \(level.label.id.lowercased()) \"\(code)\" tidak ada dalam nomenklatur \(versionCode) untuk \(jenisPemda == .prov ? "provinsi" : "kabupaten/kota").",
                     en: "\(level.label.en) code \"\(code)\" is not in nomenclature \(versionCode) for \(jenisPemda == .prov ? "provinces" : "regencies/cities")."))
@@ -82,7 +82,7 @@ public struct NomenklaturIndex: Sendable {
 
 extension RuleViolation {
     static func unknownVersion(_ code: String) -> RuleViolation {
-        RuleViolation(code: "nomenklatur.unknownVersion", field: "versi",
+        RuleViolation(code: "nomenklatur.unknownVersion", field: .version,
             message: Message(id: "Versi nomenklatur \"\(code)\" tidak dikenal.",
                              en: "Unknown nomenclature version \"\(code)\"."))
     }

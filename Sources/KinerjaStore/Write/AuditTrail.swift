@@ -35,8 +35,13 @@ public enum AuditTrail {
                        pemdaID: UUID?, unitID: UUID?, reason: String?, context: AuditContext,
                        on db: any Database) async throws
     {
-        try await AuditEvent(pemdaID: pemdaID, at: Date(), context: context, entity: entity, entityID: entityID,
+        try await AuditEvent(pemdaID: pemdaID, at: context.now, context: context, entity: entity, entityID: entityID,
                              unitID: unitID, action: action, before: beforeSnapshot, after: after, reason: reason)
             .create(on: db)
+        if let pemdaID, structural.contains(entity) { try await PemdaStructure.bump(pemdaID, on: db) }
     }
+
+    /// The tables a user's scope is worked out from. Every change is recorded here in its own transaction, so this is
+    /// the one place that can tell the cached scopes of a Pemda that they are stale.
+    static let structural: Set<String> = [Unit.schema, Jabatan.schema, AppUser.schema, UserUnit.schema, Pemda.schema]
 }

@@ -31,16 +31,16 @@ public struct IndikatorInput: Sendable, Hashable {
 
     /// Checks the input as a whole before anything is written.
     public func validate() throws(RuleViolation) {
-        try Required.text(code, field: "kode", label: Message(id: "Kode indikator", en: "The indicator code"))
-        try Required.text(name, field: "nama", label: Message(id: "Nama indikator", en: "The indicator name"))
-        try Required.text(satuan, field: "satuan", label: Message(id: "Satuan", en: "The unit of measure"))
+        try Required.text(code, field: .code, label: Message(id: "Kode indikator", en: "The indicator code"))
+        try Required.text(name, field: .name, label: Message(id: "Nama indikator", en: "The indicator name"))
+        try Required.text(satuan, field: .satuan, label: Message(id: "Satuan", en: "The unit of measure"))
         try spec.validate()
         guard weight > FixedDecimal(0) else {
-            throw RuleViolation(code: "indicator.weight", field: "bobot",
+            throw RuleViolation(code: "indicator.weight", field: .weight,
                                 message: Message(id: "Bobot harus lebih dari 0.", en: "The weight must be above 0."))
         }
         if baselineValue.trimmingCharacters(in: .whitespaces).isEmpty != (baselineYear == nil) {
-            throw RuleViolation(code: "indicator.baseline", field: "tahunAwal",
+            throw RuleViolation(code: "indicator.baseline", field: .baselineYear,
                 message: Message(id: "Kondisi awal dan tahunnya diisi bersama, atau keduanya dikosongkan.",
                                  en: "Give the baseline and its year together, or neither."))
         }
@@ -49,7 +49,7 @@ public struct IndikatorInput: Sendable, Hashable {
             do {
                 _ = try TargetInput.parse(baselineValue, for: spec)
             } catch {
-                throw RuleViolation(code: error.code, field: "awal", message: error.message)
+                throw RuleViolation(code: error.code, field: .startYear, message: error.message)
             }
         }
     }
@@ -66,9 +66,9 @@ public struct IndikatorInput: Sendable, Hashable {
 extension PemdaWriter {
     /// Adds an indicator to its owner (a sasaran, an item or an RKT sasaran) of this Pemda.
     @discardableResult
-    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, input: IndikatorInput,
-                             today: CalendarDate = .todayInJakarta()) async throws -> UUID
+    public func addIndikator(owner: IndikatorOwner, ownerID: UUID, input: IndikatorInput) async throws -> UUID
     {
+        let today = audit.today
         try input.validate()
         try await checkRktJadwal(owner, ownerID, today: today)
         return try await transaction { w in
@@ -84,16 +84,17 @@ extension PemdaWriter {
     }
 
     /// Changes an indicator's settings. Its kind and scale stay once it has targets, since those were read for them.
-    public func updateIndikator(id: UUID, input: IndikatorInput, today: CalendarDate = .todayInJakarta()) async throws {
+    public func updateIndikator(id: UUID, input: IndikatorInput) async throws {
+        let today = audit.today
         try input.validate()
         try await transaction { w in
-            let indikator = try await w.owned(Indikator.self, id, field: "indikator")
+            let indikator = try await w.owned(Indikator.self, id, field: .indikator)
             try await w.checkRktJadwal(indikator.ownerKind, indikator.ownerID, today: today)
             let hasTargets = try await IndikatorTarget.query(on: w.database).filter(\.$indikator.$id == id).count() > 0
             if hasTargets && (indikator.kind != input.spec.kind
                 || indikator.ordinalLevels != (input.spec.ordinalScale?.levels.joined(separator: "|") ?? ""))
             {
-                throw RuleViolation(code: "indicator.kindLocked", field: "jenis",
+                throw RuleViolation(.conflict, code: "indicator.kindLocked", field: .kind,
                     message: Message(id: "Jenis dan skala indikator tidak dapat diubah karena sudah ada targetnya.",
                                      en: "The kind and scale cannot change: the indicator already has targets."))
             }
@@ -129,8 +130,8 @@ extension PemdaWriter {
     /// how capaian is computed.
     func checkRktJadwal(_ owner: IndikatorOwner, _ ownerID: UUID, today: CalendarDate) async throws {
         guard owner == .rktSasaran else { return }
-        let sasaran = try await owned(RktSasaran.self, ownerID, field: "sasaran")
-        let rkt = try await owned(Rkt.self, sasaran.$rkt.id, field: "RKT")
+        let sasaran = try await owned(RktSasaran.self, ownerID, field: .sasaran)
+        let rkt = try await owned(Rkt.self, sasaran.$rkt.id, field: .rkt)
         try await checkJadwal(.rkt, year: rkt.year, today: today)
     }
 
@@ -138,20 +139,20 @@ extension PemdaWriter {
     func unitOfOwner(_ owner: IndikatorOwner, _ ownerID: UUID) async throws -> UUID? {
         switch owner {
         case .tujuan:
-            _ = try await owned(Tujuan.self, ownerID, field: "tujuan")
+            _ = try await owned(Tujuan.self, ownerID, field: .tujuan)
             return nil
         case .sasaranRpjmd:
-            _ = try await owned(SasaranRpjmd.self, ownerID, field: "sasaran")
+            _ = try await owned(SasaranRpjmd.self, ownerID, field: .sasaran)
             return nil
         case .renstraSasaran:
-            let sasaran = try await owned(RenstraSasaran.self, ownerID, field: "sasaran")
-            return try await owned(Renstra.self, sasaran.$renstra.id, field: "renstra").$unit.id
+            let sasaran = try await owned(RenstraSasaran.self, ownerID, field: .sasaran)
+            return try await owned(Renstra.self, sasaran.$renstra.id, field: .renstra).$unit.id
         case .renstraItem:
-            let item = try await owned(RenstraItem.self, ownerID, field: "item")
-            return try await owned(Renstra.self, item.$renstra.id, field: "renstra").$unit.id
+            let item = try await owned(RenstraItem.self, ownerID, field: .renstraItem)
+            return try await owned(Renstra.self, item.$renstra.id, field: .renstra).$unit.id
         case .rktSasaran:
-            let sasaran = try await owned(RktSasaran.self, ownerID, field: "sasaran")
-            return try await owned(Rkt.self, sasaran.$rkt.id, field: "RKT").$unit.id
+            let sasaran = try await owned(RktSasaran.self, ownerID, field: .sasaran)
+            return try await owned(Rkt.self, sasaran.$rkt.id, field: .rkt).$unit.id
         }
     }
 }

@@ -25,16 +25,17 @@ extension PemdaWriter {
     }
 
     /// Reopens a closed stage until a day, with a reason that the audit trail keeps.
-    public func reopenJadwal(year: Int, stage: JadwalStage, until: CalendarDate, reason: String, today: CalendarDate)
+    public func reopenJadwal(year: Int, stage: JadwalStage, until: CalendarDate, reason: String)
         async throws
     {
+        let today = audit.today
         try JadwalWindow.checkReopen(reason: reason, until: until, today: today)
         try await transaction { w in
             let db = w.database
             guard let jadwal = try await Jadwal.query(on: db).filter(\.$pemda.$id == w.pemdaID)
                 .filter(\.$year == year).filter(\.$stage == stage).first()
             else {
-                throw RuleViolation(code: "jadwal.unknown", field: "tahap",
+                throw RuleViolation(code: "jadwal.unknown", field: .stage,
                     message: Message(id: "Jadwal \(stage.label.id) tahun \(year) belum ditetapkan.",
                                      en: "No schedule is set for \(stage.label.en) \(year)."))
             }

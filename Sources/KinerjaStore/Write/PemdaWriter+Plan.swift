@@ -20,12 +20,12 @@ extension PemdaWriter {
     public func updatePemda(name: String, seat: String, kepalaDaerahTitle: String, predikatScale: String,
                             capaianCap: CapaianCap) async throws
     {
-        try Required.text(name, field: "nama", label: Message(id: "Nama Pemda", en: "The Pemda name"))
-        try Required.text(seat, field: "tempat", label: Message(id: "Tempat penandatanganan", en: "The place of signing"))
-        try Required.text(kepalaDaerahTitle, field: "sebutan",
+        try Required.text(name, field: .name, label: Message(id: "Nama Pemda", en: "The Pemda name"))
+        try Required.text(seat, field: .place, label: Message(id: "Tempat penandatanganan", en: "The place of signing"))
+        try Required.text(kepalaDaerahTitle, field: .title,
                              label: Message(id: "Sebutan Kepala Daerah", en: "The title of the regional head"))
         guard PredikatScale.builtin.contains(where: { $0.id == predikatScale }) else {
-            throw RuleViolation(code: "pemda.scale", field: "skala",
+            throw RuleViolation(code: "pemda.scale", field: .scale,
                                 message: Message(id: "Pilih skala predikat yang tersedia.", en: "Choose an available predikat scale."))
         }
         try await transaction { w in
@@ -47,21 +47,21 @@ extension PemdaWriter {
         async throws -> UUID
     {
         guard (2000...2100).contains(startYear), startYear <= endYear, endYear - startYear <= 4 else {
-            throw RuleViolation(code: "periode.years", field: "akhir",
+            throw RuleViolation(code: "periode.years", field: .endYear,
                 message: Message(id: "Periode RPJMD berlangsung satu sampai lima tahun, dari tahun awal sampai tahun akhir.",
                                  en: "An RPJMD period lasts one to five years, from its first to its last year."))
         }
-        try Required.text(perdaNumber, field: "perda", label: Message(id: "Nomor Perda", en: "The Perda number"))
+        try Required.text(perdaNumber, field: .perda, label: Message(id: "Nomor Perda", en: "The Perda number"))
         guard CalendarDate(iso: perdaDate) != nil else {
-            throw RuleViolation(code: "periode.date", field: "tanggal",
+            throw RuleViolation(code: "periode.date", field: .date,
                 message: Message(id: "Tanggal Perda harus tanggal yang sah, mis. 2025-06-30.",
                                  en: "The Perda date must be a valid date, e.g. 2025-06-30."))
         }
-        try Required.text(visi, field: "visi", label: Message(id: "Visi", en: "The visi"))
+        try Required.text(visi, field: .visi, label: Message(id: "Visi", en: "The visi"))
         return try await transaction { w in
             let existing = try await PeriodeRpjmd.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).all()
             if let clash = existing.first(where: { $0.startYear <= endYear && startYear <= $0.endYear }) {
-                throw RuleViolation(code: "periode.overlap", field: "awal",
+                throw RuleViolation(.conflict, code: "periode.overlap", field: .startYear,
                     message: Message(id: "Periode ini bertumpang tindih dengan RPJMD \(clash.startYear)–\(clash.endYear).",
                                      en: "This period overlaps the RPJMD \(clash.startYear)–\(clash.endYear)."))
             }
@@ -73,9 +73,9 @@ extension PemdaWriter {
 
     @discardableResult
     public func addMisi(periodeID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: "teks", label: Message(id: "Rumusan misi", en: "The misi"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan misi", en: "The misi"))
         return try await transaction { w in
-            _ = try await w.owned(PeriodeRpjmd.self, periodeID, field: "periode")
+            _ = try await w.owned(PeriodeRpjmd.self, periodeID, field: .period)
             let number = try await Misi.query(on: w.database).filter(\.$periode.$id == periodeID).count() + 1
             return try await w.create(Misi(id: UUID(), pemdaID: w.pemdaID, periodeID: periodeID, number: number, text: text),
                                       unitID: nil)
@@ -84,9 +84,9 @@ extension PemdaWriter {
 
     @discardableResult
     public func addTujuan(misiID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: "teks", label: Message(id: "Rumusan tujuan", en: "The tujuan"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan tujuan", en: "The tujuan"))
         return try await transaction { w in
-            _ = try await w.owned(Misi.self, misiID, field: "misi")
+            _ = try await w.owned(Misi.self, misiID, field: .misi)
             let number = try await Tujuan.query(on: w.database).filter(\.$misi.$id == misiID).count() + 1
             return try await w.create(Tujuan(id: UUID(), pemdaID: w.pemdaID, misiID: misiID, number: number, text: text),
                                       unitID: nil)
@@ -95,9 +95,9 @@ extension PemdaWriter {
 
     @discardableResult
     public func addSasaranRpjmd(tujuanID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: "teks", label: Message(id: "Rumusan sasaran", en: "The sasaran"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran", en: "The sasaran"))
         return try await transaction { w in
-            _ = try await w.owned(Tujuan.self, tujuanID, field: "tujuan")
+            _ = try await w.owned(Tujuan.self, tujuanID, field: .tujuan)
             let number = try await SasaranRpjmd.query(on: w.database).filter(\.$tujuan.$id == tujuanID).count() + 1
             return try await w.create(SasaranRpjmd(id: UUID(), pemdaID: w.pemdaID, tujuanID: tujuanID, number: number,
                                                    text: text), unitID: nil)
@@ -109,23 +109,23 @@ extension PemdaWriter {
     public func addRenstra(unitID: UUID, periodeID: UUID, legalNumber: String, legalDate: String,
                            nomenklaturVersionID: UUID) async throws -> UUID
     {
-        try Required.text(legalNumber, field: "nomor", label: Message(id: "Nomor Perkada", en: "The decree number"))
+        try Required.text(legalNumber, field: .legalNumber, label: Message(id: "Nomor Perkada", en: "The decree number"))
         guard CalendarDate(iso: legalDate) != nil else {
-            throw RuleViolation(code: "renstra.date", field: "tanggal",
+            throw RuleViolation(code: "renstra.date", field: .date,
                 message: Message(id: "Tanggal penetapan harus tanggal yang sah, mis. 2025-09-01.",
                                  en: "The date of enactment must be a valid date, e.g. 2025-09-01."))
         }
         return try await transaction { w in
-            _ = try await w.owned(Unit.self, unitID, field: "unit")
-            _ = try await w.owned(PeriodeRpjmd.self, periodeID, field: "periode")
+            _ = try await w.owned(Unit.self, unitID, field: .unit)
+            _ = try await w.owned(PeriodeRpjmd.self, periodeID, field: .period)
             guard try await NomenklaturVersion.find(nomenklaturVersionID, on: w.database) != nil else {
-                throw RuleViolation(code: "renstra.version", field: "versi",
+                throw RuleViolation(code: "renstra.version", field: .version,
                     message: Message(id: "Pilih versi nomenklatur.", en: "Choose a nomenclature version."))
             }
             if try await Renstra.query(on: w.database).filter(\.$unit.$id == unitID).filter(\.$periode.$id == periodeID)
                 .first() != nil
             {
-                throw RuleViolation(code: "renstra.exists", field: "periode",
+                throw RuleViolation(.conflict, code: "renstra.exists", field: .period,
                     message: Message(id: "Unit ini sudah punya Renstra untuk periode tersebut.",
                                      en: "This unit already has a Renstra for that period."))
             }
@@ -138,15 +138,15 @@ extension PemdaWriter {
     /// A sasaran strategis of a Renstra, optionally serving a sasaran of the RPJMD.
     @discardableResult
     public func addRenstraSasaran(renstraID: UUID, sasaranRpjmdID: UUID?, text: String) async throws -> UUID {
-        try Required.text(text, field: "teks", label: Message(id: "Rumusan sasaran strategis", en: "The sasaran"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran strategis", en: "The sasaran"))
         return try await transaction { w in
-            let renstra = try await w.owned(Renstra.self, renstraID, field: "renstra")
+            let renstra = try await w.owned(Renstra.self, renstraID, field: .renstra)
             if let sasaranRpjmdID {
-                let sasaran = try await w.owned(SasaranRpjmd.self, sasaranRpjmdID, field: "rpjmd")
-                let tujuan = try await w.owned(Tujuan.self, sasaran.$tujuan.id, field: "rpjmd")
-                let misi = try await w.owned(Misi.self, tujuan.$misi.id, field: "rpjmd")
+                let sasaran = try await w.owned(SasaranRpjmd.self, sasaranRpjmdID, field: .rpjmd)
+                let tujuan = try await w.owned(Tujuan.self, sasaran.$tujuan.id, field: .rpjmd)
+                let misi = try await w.owned(Misi.self, tujuan.$misi.id, field: .rpjmd)
                 guard misi.$periode.id == renstra.$periode.id else {
-                    throw RuleViolation(code: "renstra.otherPeriod", field: "rpjmd",
+                    throw RuleViolation(code: "renstra.otherPeriod", field: .rpjmd,
                         message: Message(id: "Sasaran RPJMD itu dari periode lain; Renstra mendukung RPJMD periodenya sendiri.",
                                          en: "That RPJMD sasaran is of another period; a Renstra serves the RPJMD of its own period."))
                 }
@@ -161,16 +161,16 @@ extension PemdaWriter {
     /// Sets the indicative pagu of a Renstra item for one year of its period, in whole Rupiah.
     public func setPagu(itemID: UUID, year: Int, amount: Int64) async throws {
         guard amount >= 0 else {
-            throw RuleViolation(code: "pagu.negative", field: "pagu",
+            throw RuleViolation(code: "pagu.negative", field: .pagu,
                                 message: Message(id: "Pagu tidak boleh negatif.", en: "A pagu cannot be negative."))
         }
         try await transaction { w in
-            let item = try await w.owned(RenstraItem.self, itemID, field: "item")
-            let renstra = try await w.owned(Renstra.self, item.$renstra.id, field: "renstra")
+            let item = try await w.owned(RenstraItem.self, itemID, field: .renstraItem)
+            let renstra = try await w.owned(Renstra.self, item.$renstra.id, field: .renstra)
             guard let periode = try await PeriodeRpjmd.find(renstra.$periode.id, on: w.database),
                   periode.years.contains(year)
             else {
-                throw RuleViolation(code: "pagu.year", field: "tahun",
+                throw RuleViolation(code: "pagu.year", field: .year,
                                     message: Message(id: "Tahun \(year) di luar periode Renstra.",
                                                      en: "Year \(year) is outside the Renstra period."))
             }

@@ -6,13 +6,14 @@ import KinerjaCore
 /// the Renstra's target for that year, ready to be refined while the RKT stage is open.
 extension PemdaWriter {
     @discardableResult
-    public func createRkt(unitID: UUID, year: Int, today: CalendarDate = .todayInJakarta()) async throws -> UUID {
+    public func createRkt(unitID: UUID, year: Int) async throws -> UUID {
+        let today = audit.today
         try await checkJadwal(.rkt, year: year, today: today)
         return try await transaction { w in
             let db = w.database
-            _ = try await w.owned(Unit.self, unitID, field: "unit")
+            _ = try await w.owned(Unit.self, unitID, field: .unit)
             if try await Rkt.query(on: db).filter(\.$unit.$id == unitID).filter(\.$year == year).first() != nil {
-                throw RuleViolation(code: "rkt.exists", field: "tahun",
+                throw RuleViolation(.conflict, code: "rkt.exists", field: .year,
                     message: Message(id: "RKT \(year) unit ini sudah ada.", en: "This unit's RKT \(year) already exists."))
             }
             let periodes = try await PeriodeRpjmd.query(on: db).filter(\.$pemda.$id == w.pemdaID).all()
@@ -20,7 +21,7 @@ extension PemdaWriter {
             guard let renstra = try await Renstra.query(on: db).filter(\.$unit.$id == unitID).all()
                 .first(where: { periodes.contains($0.$periode.id) })
             else {
-                throw RuleViolation(code: "rkt.noRenstra", field: "tahun",
+                throw RuleViolation(code: "rkt.noRenstra", field: .year,
                     message: Message(id: "Unit ini belum punya Renstra yang mencakup tahun \(year); RKT disusun dari Renstra.",
                                      en: "This unit has no Renstra covering \(year); an RKT is drafted from the Renstra."))
             }

@@ -9,17 +9,26 @@ public struct PemdaWriter: Sendable {
     public let pemdaID: UUID
     /// Who is writing; every change is recorded in the audit trail under this name, in the same transaction.
     public let audit: AuditContext
+    /// The key that seals a PK when its last signature is given; nil for writers that never seal.
+    public let keyring: SealKeyring?
 
-    public init(database: any Database, pemdaID: UUID, audit: AuditContext = .system) {
+    public init(database: any Database, pemdaID: UUID, audit: AuditContext = .system, keyring: SealKeyring? = nil) {
         self.database = database
         self.pemdaID = pemdaID
         self.audit = audit
+        self.keyring = keyring
+    }
+
+    /// The same writer acting on `day` (at ten in the morning, the Pemda's time): for commands and tests that work
+    /// "as of" a date.
+    public func on(_ day: CalendarDate) -> PemdaWriter {
+        PemdaWriter(database: database, pemdaID: pemdaID, audit: audit.on(day), keyring: keyring)
     }
 
     /// Runs `body` in one transaction with a writer bound to it.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PemdaWriter) async throws -> T) async throws -> T {
         try await database.transaction { db in
-            try await body(PemdaWriter(database: db, pemdaID: pemdaID, audit: audit))
+            try await body(PemdaWriter(database: db, pemdaID: pemdaID, audit: audit, keyring: keyring))
         }
     }
 
@@ -37,9 +46,9 @@ public struct PemdaWriter: Sendable {
                         sortOrder: Int = 0) async throws -> UUID
     {
         try await transaction { w in
-            if let parentID { _ = try await w.owned(Unit.self, parentID, field: "induk") }
+            if let parentID { _ = try await w.owned(Unit.self, parentID, field: .parent) }
             if try await Unit.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).filter(\.$code == code).first() != nil {
-                throw RuleViolation(code: "unit.duplicateCode", field: "kode",
+                throw RuleViolation(.conflict, code: "unit.duplicateCode", field: .code,
                     message: Message(id: "Kode unit \(code) sudah dipakai di Pemda ini.",
                                      en: "Unit code \(code) is already used in this Pemda."))
             }
@@ -54,9 +63,9 @@ public struct PemdaWriter: Sendable {
         async throws -> UUID
     {
         try await transaction { w in
-            let superior = try await superiorID.asyncMap { try await w.owned(Jabatan.self, $0, field: "atasan") }
+            let superior = try await superiorID.asyncMap { try await w.owned(Jabatan.self, $0, field: .superior) }
             try JabatanLevel.checkSuperior(of: level, superior: superior?.level)
-            if let unitID { _ = try await w.owned(Unit.self, unitID, field: "unit") }
+            if let unitID { _ = try await w.owned(Unit.self, unitID, field: .unit) }
             let jabatan = Jabatan(pemdaID: w.pemdaID, unitID: unitID, superiorID: superiorID, name: name,
                                   level: level, eselon: eselon)
             return try await w.create(jabatan, unitID: unitID)
@@ -68,7 +77,7 @@ public struct PemdaWriter: Sendable {
     public func addPegawai(nip raw: String?, name: String, pangkat: String) async throws -> UUID {
         let nip = try raw.map { raw throws(RuleViolation) in try Nip(raw) }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RuleViolation(code: "pegawai.name", field: "nama",
+            throw RuleViolation(code: "pegawai.name", field: .name,
                 message: Message(id: "Nama pegawai wajib diisi, lengkap dengan gelar.",
                                  en: "The employee's name is required, with titles."))
         }
@@ -87,8 +96,8 @@ public struct PemdaWriter: Sendable {
                        end: CalendarDate? = nil, decree: String) async throws -> UUID
     {
         try await transaction { w in
-            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: "jabatan")
-            _ = try await w.owned(Pegawai.self, pegawaiID, field: "pegawai")
+            let jabatan = try await w.owned(Jabatan.self, jabatanID, field: .position)
+            _ = try await w.owned(Pegawai.self, pegawaiID, field: .pegawai)
             let samePosition = try await Penugasan.query(on: w.database).filter(\.$jabatan.$id == jabatanID).all()
             let samePerson = try await Penugasan.query(on: w.database).filter(\.$pegawai.$id == pegawaiID).all()
             try PenugasanRules.checkDefinitiveOverlap(
@@ -107,30 +116,30 @@ public struct PemdaWriter: Sendable {
                                level: NomenclatureLevel, index: NomenklaturIndex, sortOrder: Int = 0) async throws
         -> UUID
     {
-        let renstra = try await owned(Renstra.self, renstraID, field: "renstra")
+        let renstra = try await owned(Renstra.self, renstraID, field: .renstra)
         guard renstra.nomenklaturVersionID == index.versionID else {
-            throw RuleViolation(code: "nomenklatur.versionMismatch", field: "kode",
+            throw RuleViolation(code: "nomenklatur.versionMismatch", field: .code,
                 message: Message(id: "Renstra ini memakai versi nomenklatur lain dari \(index.versionCode).",
                                  en: "This Renstra uses another nomenclature version than \(index.versionCode)."))
         }
         let entry = try index.require(code, level: level)
         if let sasaranID {
-            let sasaran = try await owned(RenstraSasaran.self, sasaranID, field: "sasaran")
+            let sasaran = try await owned(RenstraSasaran.self, sasaranID, field: .sasaran)
             guard sasaran.$renstra.id == renstraID else {
-                throw RuleViolation(code: "renstra.sasaranElsewhere", field: "sasaran",
+                throw RuleViolation(code: "renstra.sasaranElsewhere", field: .sasaran,
                     message: Message(id: "Sasaran strategis itu milik Renstra lain.",
                                      en: "That sasaran strategis belongs to another Renstra."))
             }
         }
         if let parentID {
-            let parent = try await owned(RenstraItem.self, parentID, field: "induk")
+            let parent = try await owned(RenstraItem.self, parentID, field: .parent)
             guard NomenclatureCode.parent(of: code) == parent.code else {
-                throw RuleViolation(code: "nomenklatur.notUnderParent", field: "kode",
+                throw RuleViolation(code: "nomenklatur.notUnderParent", field: .code,
                     message: Message(id: "Kode \(code) tidak berada di bawah \(parent.level.label.id.lowercased()) \(parent.code).",
                                      en: "Code \(code) does not belong under \(parent.level.label.en.lowercased()) \(parent.code)."))
             }
         } else if level != .program {
-            throw RuleViolation(code: "renstra.itemNeedsParent", field: "induk",
+            throw RuleViolation(code: "renstra.itemNeedsParent", field: .parent,
                 message: Message(id: "\(level.label.id) harus berada di bawah program atau kegiatan.",
                                  en: "A \(level.label.en.lowercased()) must sit under a program or kegiatan."))
         }
@@ -142,13 +151,13 @@ public struct PemdaWriter: Sendable {
 
     /// Sets the target of a year (period 0) or a triwulan (1–4), read as the indicator's kind requires. An RKT
     /// target can change only while the year's RKT stage is open (`today` is the Pemda's calendar day).
-    public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String,
-                          today: CalendarDate = .todayInJakarta()) async throws
+    public func setTarget(indikatorID: UUID, year: Int, period: Int = 0, raw: String) async throws
     {
-        let indikator = try await owned(Indikator.self, indikatorID, field: "indikator")
+        let today = audit.today
+        let indikator = try await owned(Indikator.self, indikatorID, field: .indikator)
         if indikator.ownerKind == .rktSasaran { try await checkJadwal(.rkt, year: year, today: today) }
         guard (0...4).contains(period) else {
-            throw RuleViolation(code: "target.period", field: "periode",
+            throw RuleViolation(code: "target.period", field: .period,
                 message: Message(id: "Periode target harus 0 (tahunan) atau 1–4 (triwulan).",
                                  en: "The target period is 0 (year) or 1–4 (quarter)."))
         }
@@ -173,14 +182,28 @@ public struct PemdaWriter: Sendable {
     }
 
     /// Loads a row of this Pemda, or fails as if it did not exist: no tenant ever reaches another's rows.
-    func owned<M: Model & TenantOwned>(_ type: M.Type, _ id: UUID, field: String) async throws -> M
+    func owned<M: Model & TenantOwned>(_ type: M.Type, _ id: UUID, field: InputField) async throws -> M
     where M.IDValue == UUID {
         guard let row = try await M.find(id, on: database), row.pemdaID == pemdaID else {
             throw RuleViolation(code: "reference.unknown", field: field,
-                message: Message(id: "Data \(field) yang dirujuk tidak ditemukan di Pemda ini.",
-                                 en: "The referenced \(field) does not exist in this Pemda."))
+                message: Message(id: "Data yang dipilih tidak ditemukan di Pemda ini.",
+                                 en: "The chosen item does not exist in this Pemda."))
         }
         return row
+    }
+}
+
+/// What a request may name: for the message when it is not there.
+public enum Referent: Sendable {
+    case pk, pkRow, budgetLine, dpaLine
+
+    var label: Message {
+        switch self {
+        case .pk: Message(id: "PK", en: "The PK")
+        case .pkRow: Message(id: "Baris PK", en: "The PK row")
+        case .budgetLine: Message(id: "Baris anggaran PK", en: "The PK budget line")
+        case .dpaLine: Message(id: "Baris pagu DPA", en: "The DPA line")
+        }
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
         let diff = PkDiff.performance(from: [row("a", target: "80"), row("b", target: "5")],
                                       to: [row("a", target: "85"), row("b", target: "6")])
         #expect(violation { try PerubahanRules.checkRealisedTargets(diff, realised: ["a"], reasons: [:]) }?.field
-                == "alasan_a")
+                == .keyed("a", .reason))
         #expect(violation {
             try PerubahanRules.checkRealisedTargets(diff, realised: ["a"], reasons: ["a": "singkat"])
         } != nil)
@@ -36,9 +36,9 @@ import Testing
 
     @Test func the_legal_basis_is_required_and_fits_the_year() {
         #expect(violation { try PerubahanRules.checkBasis(legalNumber: "", legalDate: day("2027-08-01"), year: 2027) }?
-                .field == "nomor_dasar_hukum")
+                .field == .legalNumber)
         #expect(violation { try PerubahanRules.checkBasis(legalNumber: "5/2027", legalDate: nil, year: 2027) }?.field
-                == "tanggal_dasar_hukum")
+                == .legalDate)
         #expect(violation { try PerubahanRules.checkBasis(legalNumber: "5/2027", legalDate: day("2020-01-01"), year: 2027) }
                 != nil)
     }

@@ -107,7 +107,7 @@ import Testing
     @Test func returning_needs_a_reason() {
         let submitted = PkState(status: .diajukan, level: .jpt)
         #expect(violation { try PkWorkflow.apply(.kembalikan(reason: "  salah  "), to: submitted, by: Self.verifier) }?
-                .field == "alasan")
+                .field == .reason)
     }
 
     @Test func a_signed_pk_refuses_changes_and_points_to_a_perubahan() {

@@ -69,7 +69,7 @@ struct DpaController: Sendable {
     }
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
     func renderList(_ req: Request, _ pemda: Pemda, year: Int, error: String?, status: HTTPResponseStatus) async throws

@@ -38,7 +38,7 @@ struct PortalController: Sendable {
 
     @Sendable func verify(_ req: Request) async throws -> Response {
         guard let id = UUID(uuidString: req.parameters.get("pk") ?? "") else { throw Abort(.notFound) }
-        let view = try await PkPublic.verification(id, on: req.db)
+        let view = try await PkPublic.verification(id, keyring: req.application.config.keyring, on: req.db)
         return HTMLResponse.make(PortalPages.verification(view, url: "\(req.publicBaseURL)/verifikasi/\(id.uuidString)"),
                                  status: view == nil ? .notFound : .ok)
     }

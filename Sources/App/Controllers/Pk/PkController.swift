@@ -99,7 +99,7 @@ struct PkController: Sendable {
         let form = try req.content.decode(RevisionForm.self)
         do {
             guard let ground = PerubahanGround(rawValue: form.alasan) else {
-                throw RuleViolation(code: "perubahan.ground", field: "alasan",
+                throw RuleViolation(code: "perubahan.ground", field: .reason,
                     message: Message(id: "Pilih salah satu dari tiga alasan perubahan PK.", en: "Choose one of the three grounds."))
             }
             let id = try await writer(req, context.pemda).revisePk(
@@ -118,7 +118,7 @@ struct PkController: Sendable {
         do {
             let day = form.diterima.isEmpty ? nil : CalendarDate(iso: form.diterima)
             if !form.diterima.isEmpty && day == nil {
-                throw RuleViolation(code: "form.date", field: "diterima",
+                throw RuleViolation(code: "form.date", field: .receivedOn,
                                     message: Message(id: "Tanggal tidak dikenali.", en: "Unrecognised date."))
             }
             try await writer(req, pemda).setPkHardcopy(jabatanID: form.jabatan, year: form.tahun, received: day,
@@ -156,7 +156,7 @@ struct PkController: Sendable {
     }
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
     struct DraftForm: Content {

@@ -18,15 +18,15 @@ struct PkSettingController: Sendable {
         let pemda = try await scope(req)
         let f = try req.formFields()
         do {
-            func number(_ field: String) throws(RuleViolation) -> Int {
-                guard let value = Int(f[field] ?? "") else {
+            func number(_ field: InputField) throws(RuleViolation) -> Int {
+                guard let value = Int(f[FieldNames.plain.name(field)] ?? "") else {
                     throw RuleViolation(code: "form.number", field: field, message: Message(id: "Tulis bilangan bulat.", en: "Write a whole number."))
                 }
                 return value
             }
             let input = PemdaWriter.PkSettingInput(
                 place: f["tempat"] ?? "",
-                rule: PkDeadlineRule(monthsAfterDpa: try number("bulan"), remindDaysBefore: try number("pengingat")),
+                rule: PkDeadlineRule(monthsAfterDpa: try number(.months), remindDaysBefore: try number(.reminderDays)),
                 bilateral: PkStatementTemplate(opening: f["pembuka"] ?? "", promise: f["janji"] ?? "", supervision: f["pengawasan"] ?? ""),
                 unilateral: PkStatementTemplate(opening: f["pembuka_kd"] ?? "", promise: f["janji_kd"] ?? "", supervision: nil))
             try await writer(req, pemda).savePkSetting(input)
@@ -50,12 +50,12 @@ struct PkSettingController: Sendable {
                 try await writer(req, pemda).setPkLogo(png: nil)
             } else {
                 guard let file = upload.logo, file.data.readableBytes > 0 else {
-                    throw RuleViolation(code: "pk.logo", field: "logo",
+                    throw RuleViolation(code: "pk.logo", field: .logo,
                                         message: Message(id: "Pilih berkas PNG logo Pemda.", en: "Choose the Pemda's emblem as a PNG file."))
                 }
                 let bytes = Array(file.data.readableBytesView)
                 guard bytes.starts(with: PkSettingRules.pngSignature), bytes.count <= PkSettingRules.maxLogoBytes else {
-                    throw RuleViolation(code: "pk.logo", field: "logo",
+                    throw RuleViolation(code: "pk.logo", field: .logo,
                         message: Message(id: "Logo harus berkas PNG paling besar \(PkSettingRules.maxLogoBytes / 1024) KB.",
                                          en: "The emblem must be a PNG file of at most \(PkSettingRules.maxLogoBytes / 1024) KB."))
                 }
@@ -64,11 +64,11 @@ struct PkSettingController: Sendable {
                     clean = try PngSanitizer.sanitize(bytes)
                     _ = try PkPdf.render(PkSample.document(), verifyURL: "https://kinerja.example/verifikasi", logoPNG: clean)
                 } catch PngSanitizer.Failure.tooLarge(let width, let height) {
-                    throw RuleViolation(code: "pk.logoTooLarge", field: "logo",
+                    throw RuleViolation(code: "pk.logoTooLarge", field: .logo,
                         message: Message(id: "Gambar logo \(width) × \(height) piksel; paling besar \(PngSanitizer.maxSide) × \(PngSanitizer.maxSide).",
                                          en: "The emblem is \(width) × \(height) pixels; at most \(PngSanitizer.maxSide) × \(PngSanitizer.maxSide)."))
                 } catch {
-                    throw RuleViolation(code: "pk.logoUnreadable", field: "logo",
+                    throw RuleViolation(code: "pk.logoUnreadable", field: .logo,
                         message: Message(id: "Berkas PNG itu tidak dapat dibaca (mungkin rusak).",
                                          en: "That PNG cannot be read (it may be damaged)."))
                 }
@@ -98,7 +98,7 @@ struct PkSettingController: Sendable {
     }
 
     func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: req.db, pemdaID: try pemda.requireID(), audit: req.auditContext)
+        try req.writer(for: pemda)
     }
 
     func render(_ req: Request, _ pemda: Pemda, values: [String: String]?, errors: FormErrors, status: HTTPResponseStatus)

@@ -8,11 +8,18 @@ struct FormErrors {
 
     init() {}
 
-    init(_ violation: RuleViolation) {
-        if let field = violation.field {
-            byField[field] = violation.message.text
-        } else {
-            general = violation.message.text
+    init(_ violation: RuleViolation, names: FieldNames = .plain) {
+        self.init([violation], names: names)
+    }
+
+    init(_ violations: [RuleViolation], names: FieldNames = .plain) {
+        for violation in violations {
+            if let field = violation.field {
+                let name = names.name(field)
+                if byField[name] == nil { byField[name] = violation.message.text }
+            } else {
+                general = general ?? violation.message.text
+            }
         }
     }
 
@@ -49,7 +56,7 @@ enum FormView {
         return .group(
             .label(.for(id), .text(label + (required ? "" : L(" (opsional)", " (optional)")))),
             .unwrap(hint) { .element(named: "small", nodes: [.id("\(id)-hint"), .text($0)]) },
-            .input(.id(id), .name(name), .type(type), .value(Escape.attribute(value)), .required(required),
+            .input(.id(id), .name(name), .type(type), .value(value), .required(required),
                    .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
                    .attribute(named: "aria-describedby", value: error == nil ? (hint == nil ? "" : "\(id)-hint") : "\(id)-error")),
             .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
@@ -112,7 +119,7 @@ enum FormView {
         ] + options.map { option in
             .element(named: "option", nodes: [
                 // An empty value must still be written: without it, the browser sends the option's text ("–").
-                .attribute(named: "value", value: Escape.attribute(option.value), ignoreIfValueIsEmpty: false),
+                .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                 option.value == selected ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(option.label),
             ])

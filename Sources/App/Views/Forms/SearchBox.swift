@@ -8,10 +8,10 @@ enum SearchBox {
         .group(
             .form(.class("search"), .method(.get), .action(action), .attribute(named: "role", value: "search"),
                   .label(.for("q"), .text(label)),
-                  .input(.id("q"), .name("q"), .type(.search), .value(Escape.attribute(query)),
-                         .attribute(named: "placeholder", value: Escape.attribute(placeholder))),
+                  .input(.id("q"), .name("q"), .type(.search), .value(query),
+                         .attribute(named: "placeholder", value: placeholder)),
                   .button(.type(.submit), .text(L("Cari", "Search"))),
-                  .if(!query.isEmpty, .a(.href(Escape.attribute(action)), .text(L("Hapus pencarian", "Clear search"))))),
+                  .if(!query.isEmpty, .a(.href(action), .text(L("Hapus pencarian", "Clear search"))))),
             .if(!query.isEmpty, .p(.class("muted"), .attribute(named: "role", value: "status"),
                                    .text(L("\(shown) dari \(total) cocok dengan \"\(query)\".",
                                            "\(shown) of \(total) match \"\(query)\"."))))

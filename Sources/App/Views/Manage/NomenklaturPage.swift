@@ -38,7 +38,7 @@ enum NomenklaturPage {
                                                           .init(value: JenisPemda.prov.rawValue, label: L("Provinsi", "Province"))],
                                        selected: query.jenis.rawValue),
                 .label(.for("q"), .text(L("Kode atau nama", "Code or name"))),
-                .input(.id("q"), .name("q"), .type(.search), .value(Escape.attribute(query.text))),
+                .input(.id("q"), .name("q"), .type(.search), .value(query.text)),
                 .button(.type(.submit), .text(L("Cari", "Search")))),
             .p(.attribute(named: "role", value: "status"),
                .text(query.text.isEmpty

@@ -33,10 +33,10 @@ enum DpaPages {
                         .td(.if(row.mayEdit, .form(.class("inline"), .method(.post),
                             .action("/pemda/\(pemda.code)/dpa/\(row.unit.id.uuidString)?tahun=\(year)"),
                             .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                            .input(.type(.text), .name("nomor"), .value(Escape.attribute(row.dpa?.number ?? "")),
-                                   .attribute(named: "aria-label", value: Escape.attribute(L("Nomor DPA \(row.unit.name)", "DPA number, \(row.unit.name)")))),
+                            .input(.type(.text), .name("nomor"), .value(row.dpa?.number ?? ""),
+                                   .attribute(named: "aria-label", value: L("Nomor DPA \(row.unit.name)", "DPA number, \(row.unit.name)"))),
                             .input(.type(.date), .name("tanggal"), .value(row.dpa?.ratifiedOn ?? ""),
-                                   .attribute(named: "aria-label", value: Escape.attribute(L("Tanggal pengesahan \(row.unit.name)", "Ratified on, \(row.unit.name)")))),
+                                   .attribute(named: "aria-label", value: L("Tanggal pengesahan \(row.unit.name)", "Ratified on, \(row.unit.name)"))),
                             .button(.type(.submit), .text(L("Simpan", "Save")))))))
                 })))
         ))
@@ -65,7 +65,7 @@ enum DpaPages {
                             .action("/pemda/\(pemda.code)/dpa/\(unit.id!.uuidString)/pagu/\(line.id!.uuidString)?tahun=\(year)"),
                             .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                             .input(.type(.text), .name("pagu"), .value(IDFormat.rupiah(line.amount)),
-                                   .attribute(named: "aria-label", value: Escape.attribute(L("Pagu \(line.code)", "Ceiling \(line.code)")))),
+                                   .attribute(named: "aria-label", value: L("Pagu \(line.code)", "Ceiling \(line.code)"))),
                             .button(.type(.submit), .text(L("Simpan", "Save")))))))
                 }))))
         ))

@@ -54,7 +54,7 @@ enum PkBoardPage {
                                 .input(.type(.hidden), .name("jabatan"), .value(row.jabatanID.uuidString)),
                                 .input(.type(.hidden), .name("tahun"), .value(String(year))),
                                 .input(.type(.date), .name("diterima"), .attribute(named: "aria-label",
-                                       value: Escape.attribute(L("Tanggal hardcopy diterima, \(row.jabatanName)", "Hardcopy received, \(row.jabatanName)")))),
+                                       value: L("Tanggal hardcopy diterima, \(row.jabatanName)", "Hardcopy received, \(row.jabatanName)"))),
                                 .button(.type(.submit), .text(L("Catat", "Record")))))),
                         .td(.if(row.latest == nil && index < mayDraft.count && mayDraft[index],
                                 .form(.method(.post), .action("/pemda/\(pemda.code)/pk/baru"),

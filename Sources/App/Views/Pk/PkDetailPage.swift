@@ -197,8 +197,8 @@ enum PkDetailPage {
 
     /// An input that belongs to the row's form by the `form` attribute: a form cannot span table cells.
     static func input(_ form: String, _ name: String, _ value: String, label: String, size: Int = 7) -> Node<HTML.BodyContext> {
-        .input(.type(.text), .name(name), .value(Escape.attribute(value)), .attribute(named: "form", value: form),
-               .attribute(named: "size", value: String(size)), .attribute(named: "aria-label", value: Escape.attribute(label)))
+        .input(.type(.text), .name(name), .value(value), .attribute(named: "form", value: form),
+               .attribute(named: "size", value: String(size)), .attribute(named: "aria-label", value: label))
     }
 
     static func links(_ row: PkRowView, options: [PkLinkView], editable: Bool, base: String, csrf: String) -> Node<HTML.BodyContext> {
@@ -211,7 +211,7 @@ enum PkDetailPage {
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                       .element(named: "select", nodes: [
                           .attribute(named: "name", value: "kaitan[]"), .attribute(named: "multiple", value: "multiple"),
-                          .attribute(named: "aria-label", value: Escape.attribute(L("Indikator atasan untuk \(row.indikator)", "Superior indicators for \(row.indikator)"))),
+                          .attribute(named: "aria-label", value: L("Indikator atasan untuk \(row.indikator)", "Superior indicators for \(row.indikator)")),
                       ] + options.map { option in
                           .element(named: "option", nodes: [
                               .attribute(named: "value", value: option.rowID.uuidString),
@@ -236,7 +236,7 @@ enum PkDetailPage {
                             .form(.class("inline"), .method(.post), .action("\(base)/anggaran/\(line.id.uuidString)"),
                                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                   .input(.type(.text), .name("anggaran"), .value(IDFormat.rupiah(line.amount)),
-                                         .attribute(named: "aria-label", value: Escape.attribute(L("Anggaran \(line.code)", "Budget \(line.code)")))),
+                                         .attribute(named: "aria-label", value: L("Anggaran \(line.code)", "Budget \(line.code)"))),
                                   .button(.type(.submit), .text(L("Simpan", "Save")))),
                             .form(.class("inline"), .method(.post), .action("\(base)/anggaran/\(line.id.uuidString)/hapus"),
                                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),

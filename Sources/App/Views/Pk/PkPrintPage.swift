@@ -59,7 +59,7 @@ enum PkPrintPage {
                             .forEach(0..<4) { q in .td(.class("num"), .text(q < row.quarterly.count && !row.quarterly[q].isEmpty ? row.quarterly[q] : "–")) })
                     })),
                 signatures(doc)),
-            .p(.class("verify"), .text("Verifikasi keaslian: "), .a(.href(Escape.attribute(verifyURL)), .text(verifyURL)),
+            .p(.class("verify"), .text("Verifikasi keaslian: "), .a(.href(verifyURL), .text(verifyURL)),
                .unwrap(sha256) { .group(.br(), .text("SHA-256: "), .code(.text($0))) })
         )
     }

@@ -22,7 +22,7 @@ enum PortalPages {
                                               + units.map { FormView.Option(value: $0.id.uuidString, label: $0.name) },
                                               selected: unit?.uuidString ?? ""))),
                   .label(.for("q"), .text(L("Cari", "Search"))),
-                  .input(.id("q"), .name("q"), .type(.search), .value(Escape.attribute(query))),
+                  .input(.id("q"), .name("q"), .type(.search), .value(query)),
                   .button(.type(.submit), .text(L("Cari", "Search")))),
             pemdaCode == nil ? .p(.class("muted"), .id("portal-empty"), .text(L("Pilih Pemda untuk melihat PK yang diterbitkannya.", "Choose a Pemda to see the PKs it has published.")))
             : items.isEmpty ? .p(.class("muted"), .id("portal-empty"), .text(L("Belum ada PK yang diterbitkan untuk pilihan ini.", "No published PK for this choice yet.")))
@@ -45,7 +45,7 @@ enum PortalPages {
             .h1(.text(L("Verifikasi Perjanjian Kinerja", "Performance agreement verification"))),
             .unwrap(view, { v in
                 .group(
-                    v.verification.isValid && v.keyTrusted
+                    v.verification.isValid && v.keyTrust != .unknown
                         ? .p(.class("notice"), .id("verify-result"), .attribute(named: "data-valid", value: "true"),
                              .text(L("SAH: isi dokumen sama persis dengan yang ditandatangani, dan segelnya dibuat oleh server Kinerja.",
                                      "VALID: the document is exactly what was signed, and its seal was made by the Kinerja server.")))
