@@ -15,7 +15,8 @@ public func configure(_ app: Application) async throws {
 
 func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
-    app.scopes = ScopeCache()
+    app.organisations = OrganisationCache()
+    app.documents = DocumentCache()
     let engine: any DatabaseConfiguration
     let id: DatabaseID
     switch config.storage {

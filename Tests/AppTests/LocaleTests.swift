@@ -110,7 +110,7 @@ struct LocaleTests {
         } catch {
             violation = error
         }
-        let pemda = Pemda(code: "99.71", name: "Kota Contoh", kind: .kota, seat: "Kota Contoh")
+        let pemda = PemdaInfo.sample
         let form = ManagePages.PegawaiForm(nip: "19700101 199003 1 00", nama: "", pangkat: "")
         let english = Lang.$current.withValue(.en) {
             ManagePages.pegawai(pemda, form: form, errors: FormErrors(violation), csrf: "t")

@@ -48,7 +48,7 @@ struct ManageTests {
             let csv = try await get(app, "/pemda/99.71/audit.csv?entitas=jabatan", &admin)
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             let lines = csv.text.split(separator: "\n")
-            #expect(lines.first?.hasPrefix("waktu,pengguna,id_permintaan,entitas") == true)
+            #expect(lines.first?.hasPrefix("waktu,pengguna,nama,id_permintaan,entitas") == true)
             #expect(lines.count == 2)
             #expect(lines[1].contains(",admin,"))
         }
@@ -126,7 +126,7 @@ struct ManageTests {
                 Route(method: .GET, path: renstraPage),
                 Route(method: .POST, path: "\(renstraPage)/sasaran", fields: ["rpjmd": "", "teks": "Sasaran uji"]),
                 Route(method: .POST, path: "/pemda/99.71/indikator/\(indikator.id!.uuidString)",
-                      fields: IndikatorFormPage.values(of: indikator).merging(["sumber": "Sumber uji"]) { $1 }),
+                      fields: IndikatorController.formValues(of: indikator).merging(["sumber": "Sumber uji"]) { $1 }),
                 Route(method: .POST, path: "/pemda/99.71/pengaturan",
                       fields: ["nama": "Kota Contoh", "tempat": "Kota Contoh", "sebutan": "Wali Kota",
                                "skala": "lkjip-5", "batas": "120"]),
@@ -147,15 +147,15 @@ struct ManageTests {
                     .signIn, .signIn, .signIn, .signIn, .signIn, .signIn, .ok, .signIn, .signIn, .signIn, .signIn, .signIn]),
                 ("admin", [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok,
                     .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok]),
-                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden,
+                ("inspektorat", [.forbidden, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .forbidden, .ok, .forbidden,
                     .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
-                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                ("operator.dinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .forbidden,
                     .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
-                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                ("walikota", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .forbidden,
                     .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
-                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                ("verif", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .forbidden,
                     .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
-                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .ok, .ok, .forbidden,
+                ("kadinkes", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .ok, .forbidden,
                     .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden, .ok, .ok, .forbidden]),
                 ("admin.lain", [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden,
                     .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden]),

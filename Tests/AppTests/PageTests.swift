@@ -43,8 +43,8 @@ struct PageTests {
 
     @Test func a_renstra_page_lists_programs_with_codes_targets_and_pagu() async throws {
         try await withDemoApp { app in
-            let pemda = try #require(try await PemdaQueries.find(code: "99.71", on: app.db))
-            let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: app.db)
+            let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
+            let units = try await PemdaOrganisation.load(pemdaID: pemda.id, on: app.db).unitRows()
             let dinas = try #require(units.first { $0.name == "Dinas Pendidikan" })
             try await app.testing().test(.GET, "/pemda/99.71/renstra/\(dinas.id.uuidString)") { res in
                 #expect(res.status == .ok)

@@ -117,7 +117,7 @@ struct PlanManageTests {
             let form = try await get(app, path, &operatorOpd)
             #expect(form.status == .ok)
             #expect(form.text.contains(indikator.name))
-            var fields = IndikatorFormPage.values(of: indikator)
+            var fields = IndikatorController.formValues(of: indikator)
             fields["definisi"] = "Persentase balita ditimbang setiap bulan"
             fields["sumber"] = "e-PPGBM"
             fields["agregasi"] = "sum"
@@ -151,7 +151,7 @@ struct PlanManageTests {
             // An RPJMD indicator belongs to no unit: an operator may not touch it.
             let iku = try #require(try await Indikator.query(on: app.db).filter(\.$ownerKind == .sasaranRpjmd).first())
             let refused = try await post(app, "/pemda/99.71/indikator/\(iku.id!.uuidString)", &operatorOpd,
-                                         IndikatorFormPage.values(of: iku).merging(["nama": "Diubah"]) { $1 })
+                                         IndikatorController.formValues(of: iku).merging(["nama": "Diubah"]) { $1 })
             #expect(refused.status == .forbidden)
             #expect(try await Indikator.find(iku.id, on: app.db)?.name == iku.name)
         }

@@ -8,9 +8,7 @@ import VaporTesting
 
 @Suite(.serialized)
 struct ScheduleTests {
-    func day(_ offset: Int) -> String {
-        CalendarDate.todayInJakarta(now: Date().addingTimeInterval(Double(offset) * 86_400)).description
-    }
+    func day(_ offset: Int) -> String { TestClock.day(offset) }
 
     @Test func a_closed_schedule_refuses_an_rkt_edit_and_a_reopened_one_allows_it() async throws {
         try await withDemoApp { app in
@@ -18,8 +16,11 @@ struct ScheduleTests {
             let year = 2026
             let dinkes = try #require(try await Unit.query(on: app.db).filter(\.$name == "Dinas Kesehatan").first())
             let pendidikan = try #require(try await Unit.query(on: app.db).filter(\.$name == "Dinas Pendidikan").first())
-            let pemda = try #require(try await PemdaQueries.find(code: "99.71", on: app.db))
-            let rkt = try #require(try await RktQueries.rkt(pemda: pemda, unitID: dinkes.requireID(), year: 2026, on: app.db))
+            let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
+            let organisation = try await PemdaOrganisation.load(pemdaID: pemda.id, on: app.db)
+            let dinkesUnit = try #require(organisation.units[dinkes.requireID()])
+            let pendidikanUnit = try #require(organisation.units[pendidikan.requireID()])
+            let rkt = try #require(try await RktQueries.rkt(pemda: pemda, unit: dinkesUnit, year: 2026, on: app.db))
             let indikator = try #require(rkt.sasaran.first?.indikator.first)
 
             var admin = try await signedIn(app, as: "admin")
@@ -52,7 +53,7 @@ struct ScheduleTests {
             #expect(try await stored() == "99")
 
             // Another unit's RKT stays out of reach, open schedule or not.
-            let other = try #require(try await RktQueries.rkt(pemda: pemda, unitID: pendidikan.requireID(), year: year, on: app.db))
+            let other = try #require(try await RktQueries.rkt(pemda: pemda, unit: pendidikanUnit, year: year, on: app.db))
             let foreign = try await post(app, "/pemda/99.71/rkt/\(pendidikan.id!.uuidString)/target?tahun=\(year)", &op,
                                          ["indikator": other.sasaran[0].indikator[0].id.uuidString, "nilai": "1"])
             #expect(foreign.status == .forbidden)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KinerjaCore
 import KinerjaStore
 import SQLKit
 import Testing
@@ -12,6 +13,8 @@ func withDemoApp(_ test: (Application) async throws -> Void) async throws {
     try await withApp(configure: { app in
         app.logger.logLevel = .warning
         try await configure(app)
+        // One day for every test: the demo year is 2026, and nothing depends on when the suite runs.
+        app.clock = .fixed(TestClock.now)
         if case .postgres = app.config.storage, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA public CASCADE").run()
             try await sql.raw("CREATE SCHEMA public").run()
@@ -86,4 +89,18 @@ func signedIn(_ app: Application, as username: String, password: String = DemoAc
     #expect(res.status == .seeOther, "sign-in as \(username)")
     _ = try await get(app, "/", &browser)
     return browser
+}
+
+/// The day the tests live in: Monday 23 November 2026, ten in the morning in Jakarta.
+enum TestClock {
+    static let now = Date(timeIntervalSince1970: 1_795_402_800)
+
+    static var today: CalendarDate { ZonaWaktu.wib.day(atUnixSeconds: Int64(now.timeIntervalSince1970)) }
+
+    /// `yyyy-mm-dd`, `offset` days from today.
+    static func day(_ offset: Int) -> String { today.adding(days: offset).description }
+}
+
+extension PemdaInfo {
+    static let sample = PemdaInfo(id: UUID(), code: "99.71", name: "Kota Contoh", kind: .kota, seat: "Kota Contoh")
 }

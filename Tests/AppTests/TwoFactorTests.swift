@@ -51,7 +51,7 @@ struct TwoFactorSignInTests {
             #expect(try await UserTotp.query(on: app.db).count() == 0)
             // The same key is offered again until it is confirmed.
             #expect(try self.secret(on: wrong) == secret)
-            let step = TwoFactor.step(at: Date())
+            let step = TwoFactor.step(at: TestClock.now)
             let on = try await post(app, "/akun/dua-langkah", &inspektorat,
                                     ["kode": try #require(TwoFactor.code(secret: secret, step: step))])
             #expect(on.status == .seeOther)

@@ -20,7 +20,7 @@ struct AuditTrailTests {
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "90")
         try await writer.setTarget(indikatorID: indikator, year: 2026, raw: "92,5")
 
-        let rows = try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(), on: test.db)
+        let rows = try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(), limit: 100, on: test.db)
         // unit, pegawai, the RPJMD chain (4), indikator, target created then changed
         #expect(rows.count == 9)
         #expect(rows.allSatisfy { $0.username == "admin.uji" && $0.requestID == "req-42" })
@@ -32,10 +32,10 @@ struct AuditTrailTests {
         let update = try #require(rows.first { $0.entity == "indikator_target" && $0.action == .update })
         #expect(update.before?.contains("\"value\":\"90\"") == true)
         #expect(update.after?.contains("\"value\":\"92.5\"") == true)
-        #expect(try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(unitID: unit), on: test.db)
+        #expect(try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(unitID: unit), limit: 100, on: test.db)
             .map(\.entity) == ["unit"])
         #expect(try await AuditQueries.events(pemdaID: pemda.requireID(), filter: .init(entity: "indikator_target"),
-                                              on: test.db).count == 2)
+                                              limit: 100, on: test.db).count == 2)
         await test.shutdown()
     }
 

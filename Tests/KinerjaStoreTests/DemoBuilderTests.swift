@@ -10,10 +10,11 @@ struct DemoBuilderTests {
         let test = try await TestDatabase.make()
         let summary = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
         #expect(summary.pemda == 1)
-        let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
-        let pemdaID = try pemda.requireID()
+        let pemda = try #require(try await PemdaQueries.info(code: DemoBuilder.kotaContohCode, on: test.db))
+        let pemdaID = pemda.id
+        let organisation = try await PemdaOrganisation.load(pemdaID: pemdaID, on: test.db)
 
-        let units = try await PemdaQueries.units(pemdaID: pemdaID, on: test.db)
+        let units = organisation.unitRows(withRenstra: try await PemdaQueries.unitsWithRenstra(pemdaID: pemdaID, on: test.db))
         let pd = units.filter(\.isPerangkatDaerah)
         #expect(pd.filter { $0.kind != .kecamatan }.count >= 25)
         #expect(pd.filter { $0.kind == .kecamatan }.count == 10)
@@ -27,8 +28,7 @@ struct DemoBuilderTests {
                                          "Prevalensi balita stunting"]))
         #expect(iku.contains { $0.targets.contains { $0.value.contains("..") } }, "a range target")
 
-        let jabatan = try await PemdaQueries.jabatan(pemdaID: pemdaID, today: CalendarDate(year: 2026, month: 11, day: 23)!,
-                                                     on: test.db)
+        let jabatan = organisation.jabatanRows(on: CalendarDate(year: 2026, month: 11, day: 23)!)
         #expect(jabatan.contains { $0.level == .jpt } && jabatan.contains { $0.level == .administrator }
                 && jabatan.contains { $0.level == .pengawas })
         let plt = jabatan.filter { $0.holders.contains { $0.kind == .plt } }
@@ -90,17 +90,17 @@ struct DemoBuilderTests {
         let test = try await TestDatabase.make()
         do {
             _ = try await DemoBuilder.build(on: test.db, options: DemoOptions(seed: 2026, year: 2026))
-            let pemda = try #require(try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: test.db))
-            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: 2026, keyring: TestDatabase.keyring, on: test.db)
+            let pemda = try #require(try await PemdaQueries.info(code: DemoBuilder.kotaContohCode, on: test.db))
+            let round = try await DemoPk.run(pemdaID: pemda.id, year: 2026, keyring: TestDatabase.keyring, on: test.db)
             #expect(round.published >= 15 && round.inProgress >= 1)
-            let board = try await PkBoard.rows(pemdaID: pemda.requireID(), year: 2026,
-                                               today: CalendarDate(year: 2026, month: 11, day: 30)!, level: .jpt, on: test.db)
+            let board = try await test.board(pemdaID: pemda.id, year: 2026, today: CalendarDate(year: 2026, month: 11, day: 30)!,
+                                             level: .jpt)
             let states = Set(board.map(\.compliance.tone))
             #expect(states == ["ok", "late"], "on time, signed late and not signed: \(states)")
             #expect(board.contains { $0.compliance == .tepatWaktu })
             #expect(board.contains { if case .ditandatanganiTerlambat = $0.compliance { true } else { false } })
             #expect(board.first { $0.jabatanName == "Kepala Dinas Kesehatan" }?.latest == nil, "left for the demo accounts")
-            let portal = try await PkPublic.published(pemdaCode: pemda.code, year: 2026, unitID: nil, query: nil, on: test.db)
+            let portal = try await test.published(code: pemda.code, year: 2026)
             #expect(portal.count == round.published)
             for item in portal.prefix(3) {
                 #expect(try await PkPublic.verification(item.pkID, keyring: TestDatabase.keyring, on: test.db)?.verification.isValid == true)

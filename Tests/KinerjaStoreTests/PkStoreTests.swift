@@ -123,8 +123,7 @@ struct PkStoreTests {
             let verified = try #require(try await PkPublic.verification(dinkesPk, keyring: TestDatabase.keyring, on: f.db))
             #expect(verified.verification.isValid)
             try await f.writer.on(Self.day).pkAction(.terbitkan, pkID: dinkesPk, actor: Self.verifier)
-            let published = try await PkPublic.published(pemdaCode: DemoBuilder.kotaContohCode, year: 2026, unitID: nil,
-                                                         query: "kesehatan", on: f.db)
+            let published = try await f.test.published(code: DemoBuilder.kotaContohCode, year: 2026, query: "kesehatan")
             #expect(published.map(\.pkID) == [dinkesPk])
         }
     }
@@ -195,11 +194,12 @@ struct PkStoreTests {
             let superiorRows = Set(try await PkRow.query(on: f.db).filter(\.$pk.$id == dinkesPk).all().compactMap(\.id))
             #expect(!links.isEmpty && links.allSatisfy { superiorRows.contains($0.$superiorRow.id) })
 
-            // The Kepala Dinas's PK as a superior: positions below without a PK are named.
-            let detail = try await PkQueries.detail(try #require(try await Pk.find(dinkesPk, on: f.db)), today: Self.day, on: f.db)
-            #expect(detail.cascade.subordinatePositions >= 2)
-            #expect(!detail.cascade.positionsWithoutPk.contains("Sekretaris Dinas Kesehatan"))
-            #expect(detail.cascade.positionsWithoutPk.count == detail.cascade.subordinatePositions - 1)
+            // The Kepala Dinas's PK as a superior: the positions below with a PK are known.
+            let organisation = try await PemdaOrganisation.load(pemdaID: f.pemdaID, on: f.db)
+            let content = try #require(try await PkContent.load(dinkesPk, pemdaID: f.pemdaID, organisation: organisation, on: f.db))
+            let subordinates = (organisation.subordinates[f.kadinkes.id!] ?? []).filter { organisation.pkLevel(of: $0) != nil }
+            #expect(subordinates.count >= 2)
+            #expect(content.subordinatesWithPk == [f.sekdinkes.id!])
         }
     }
 
@@ -227,8 +227,7 @@ struct PkStoreTests {
             let line = try #require(try await PkBudget.query(on: f.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).first())
             try await f.writer.on(later).updatePkBudget(line.requireID(), of: revision, amount: "1.000.000", actor: Self.drafter)
 
-            let revised = try #require(try await Pk.find(revision, on: f.db))
-            let review = try await PkReview.review(revised, on: f.db)
+            let review = try #require(try await PkReview.review(revision, pemdaID: f.pemdaID, on: f.db))
             let diff = try #require(review.diff)
             #expect(diff.count == 1)
             guard case .changed(let old, let new) = diff[0] else { Issue.record("expected a changed row"); return }
@@ -236,7 +235,7 @@ struct PkStoreTests {
             #expect(review.budgetDiff?.count == 1)
             // The signed version is untouched and still verifies; the board shows it in force and the revision as newest.
             #expect(try await PkPublic.verification(pemdaPk, keyring: TestDatabase.keyring, on: f.db)?.verification.isValid == true)
-            let board = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: later, level: .pemda, on: f.db)
+            let board = try await f.test.board(pemdaID: f.pemdaID, year: 2026, today: later, level: .pemda)
             #expect(board.count == 1)
             #expect(board[0].inForce?.id == pemdaPk && board[0].latest?.id == revision && board[0].latest?.version == 1)
             let history = try await Pk.query(on: f.db).filter(\.$jabatan.$id == f.walikota.requireID()).sort(\.$version).all()
@@ -251,8 +250,7 @@ struct PkStoreTests {
             let inspektur = try #require(try await Jabatan.query(on: f.db).filter(\.$name == "Inspektur").first())
             try await f.writer.on(CalendarDate(year: 2026, month: 3, day: 1)!).setPkHardcopy(jabatanID: inspektur.requireID(), year: 2026,
                                              received: CalendarDate(year: 2026, month: 2, day: 10)!, note: "Diantar ke Bappeda")
-            let rows = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 3, day: 1)!,
-                                              on: f.db)
+            let rows = try await f.test.board(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 3, day: 1)!)
             let walikota = try #require(rows.first { $0.jabatanID == f.walikota.id })
             #expect(walikota.latest?.id == pemdaPk && walikota.compliance == .tepatWaktu)
             #expect(walikota.due == CalendarDate(year: 2026, month: 2, day: 5))
@@ -261,8 +259,8 @@ struct PkStoreTests {
             let byHardcopy = try #require(rows.first { $0.jabatanID == inspektur.id })
             #expect(byHardcopy.latest == nil && byHardcopy.compliance == .ditandatanganiTerlambat(daysLate: 5))
             #expect(rows.allSatisfy { $0.level != .pemda || $0.jabatanID == f.walikota.id })
-            let early = try await PkBoard.rows(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 2, day: 1)!,
-                                               level: .administrator, on: f.db)
+            let early = try await f.test.board(pemdaID: f.pemdaID, year: 2026, today: CalendarDate(year: 2026, month: 2, day: 1)!,
+                                               level: .administrator)
             #expect(!early.isEmpty && early.allSatisfy { $0.level == .administrator })
             #expect(early.first { $0.latest == nil }?.compliance == .segeraJatuhTempo(daysLeft: 4))
             let future = await #expect(throws: RuleViolation.self) {

@@ -56,7 +56,7 @@ struct PlanWriterTests {
         #expect(stored.definition == "Penduduk di bawah garis kemiskinan")
         #expect(stored.baselineValue == "10.25")
         let update = try #require(try await AuditQueries.events(pemdaID: pemda.requireID(),
-                                                                filter: .init(entity: "indikator"), on: test.db)
+                                                                filter: .init(entity: "indikator"), limit: 100, on: test.db)
             .first { $0.action == .update })
         #expect(update.before?.contains("\"definition\":\"\"") == true)
         #expect(update.after?.contains("BPS") == true)

@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import KinerjaCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -75,5 +76,21 @@ extension PemdaWriter {
         let misi = try await addMisi(periodeID: periode, text: "Misi uji")
         let tujuan = try await addTujuan(misiID: misi, text: "Tujuan uji")
         return try await addSasaranRpjmd(tujuanID: tujuan, text: "Sasaran uji")
+    }
+}
+
+extension TestDatabase {
+    /// The compliance board as the page computes it.
+    func board(pemdaID: UUID, year: Int, today: CalendarDate, level: PkLevel? = nil) async throws -> [PkBoardRow] {
+        let organisation = try await PemdaOrganisation.load(pemdaID: pemdaID, on: db)
+        let pkYear = try await PkYear.load(pemdaID: pemdaID, year: year, on: db)
+        return PkBoard.filter(PkBoard.rows(organisation: organisation, year: pkYear, today: today), PkBoard.Filter(level: level))
+    }
+
+    /// The public portal's list for a Pemda.
+    func published(code: String, year: Int?, query: String? = nil) async throws -> [PublishedPk] {
+        guard let pemda = try await PemdaQueries.info(code: code, on: db) else { return [] }
+        let organisation = try await PemdaOrganisation.load(pemdaID: pemda.id, on: db)
+        return try await PkPublic.published(pemda: pemda, organisation: organisation, year: year, unitID: nil, query: query, on: db)
     }
 }

@@ -13,7 +13,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
-        if unsafe.contains(request.method) && !request.url.path.hasPrefix("/api/") {
+        if unsafe.contains(request.method) && !SiteURL.isAPI(request.url.path) {
             try await collectBody(request)
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
             let expected = request.webSession.exists ? request.webSession.csrf : request.cookies[SessionCookies.csrf]?.string
@@ -31,9 +31,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func collectBody(_ request: Request) async throws {
         guard request.body.data == nil else { return }
         if request.headers.contentType?.type == "multipart" {
-            if request.url.path == SiteURL.nomenklaturImport.path, request.principal.roles.contains(.superAdmin) {
+            if SiteURL.nomenklaturImport.matches(request.url.path), request.principal.roles.contains(.superAdmin) {
                 _ = try await request.body.collect(max: Self.maxUploadBytes).get()
-            } else if request.url.path.hasPrefix("/pemda/"), request.url.path.hasSuffix("/pk/logo"),
+            } else if SiteURL.pemda(.key, .pkLogoUpload).matches(request.url.path),
                       !request.principal.roles.isDisjoint(with: [.adminPemda, .superAdmin])
             {
                 _ = try await request.body.collect(max: PkSettingController.maxLogoUpload).get()

@@ -27,11 +27,11 @@ extension Request {
 extension Request {
     /// The writer for changes of `pemda` by this request: audited under the signed-in user, dated by the app's clock
     /// in that Pemda's zone, sealing with the server's key.
-    func writer(for pemda: Pemda) throws -> PemdaWriter {
-        PemdaWriter(database: db, pemdaID: try pemda.requireID(), audit: auditContext.at(now, zone: pemda.zone),
+    func writer(for pemda: PemdaInfo) throws -> PemdaWriter {
+        PemdaWriter(database: db, pemdaID: pemda.id, audit: auditContext.at(now, zone: pemda.zone),
                     keyring: application.config.keyring)
     }
 
     /// The Pemda's calendar day now.
-    func today(in pemda: Pemda) -> CalendarDate { auditContext.at(now, zone: pemda.zone).today }
+    func today(in pemda: PemdaInfo) -> CalendarDate { auditContext.at(now, zone: pemda.zone).today }
 }

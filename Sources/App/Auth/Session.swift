@@ -81,7 +81,7 @@ struct SessionMiddleware: AsyncMiddleware {
         request.storage[SessionKey.self] = session
         if let account = record?.account {
             request.storage[AccountKey.self] = account
-            let principal = try await request.application.scopes.principal(of: account, on: request.db)
+            let principal = try await request.application.organisations.principal(of: account, on: request.db)
             request.storage[PrincipalKey.self] = principal
             request.storage[ViewerKey.self] = Viewer(
                 displayName: account.displayName, principal: principal, csrfToken: record?.csrf ?? "",

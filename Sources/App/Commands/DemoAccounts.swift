@@ -21,8 +21,8 @@ enum DemoAccounts {
     ]
 
     static func ensure(on app: Application) async throws {
-        guard let pemda = try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) else { return }
-        let pemdaID = try pemda.requireID()
+        guard let pemda = try await PemdaQueries.info(code: DemoBuilder.kotaContohCode, on: app.db) else { return }
+        let pemdaID = pemda.id
         let hash = try await app.password.async.hash(password)
         for account in accounts {
             if try await UserQueries.find(login: account.username, on: app.db) != nil { continue }

@@ -40,8 +40,8 @@ struct DemoCommand: AsyncCommand {
         let started = Date()
         let summary = try await DemoBuilder.build(on: app.db, options: options)
         try await DemoAccounts.ensure(on: app)
-        if signature.pk, let pemda = try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) {
-            let round = try await DemoPk.run(pemdaID: pemda.requireID(), year: year, keyring: app.config.keyring, on: app.db)
+        if signature.pk, let pemda = try await PemdaQueries.info(code: DemoBuilder.kotaContohCode, on: app.db) {
+            let round = try await DemoPk.run(pemdaID: pemda.id, year: year, keyring: app.config.keyring, on: app.db)
             context.console.print("PK \(year): \(round.published) diterbitkan, \(round.inProgress) masih berproses.")
         }
         context.console.print(

@@ -44,7 +44,7 @@ struct UserCommand: AsyncCommand {
             guard let pemda = try await PemdaQueries.find(code: code, on: app.db) else {
                 throw Abort(.notFound, reason: "Pemda \(code) tidak ada.")
             }
-            pemdaID = try pemda.requireID()
+            pemdaID = pemda.id
             for unitCode in (signature.unit ?? "").split(separator: ",") {
                 guard let unit = try await Unit.query(on: app.db).filter(\.$pemda.$id == pemdaID!)
                     .filter(\.$code == String(unitCode)).first()

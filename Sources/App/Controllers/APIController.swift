@@ -12,22 +12,20 @@ struct APIController: Sendable {
     }
 
     @Sendable func pemda(_ req: Request) async throws -> Response {
-        if let code = req.parameters.get("code") { try req.authorize(.read, Subject(.pemda, pemda: code)) }
-        guard let code = req.parameters.get("code"),
-            let detail = try await PemdaQueries.detail(code: code, today: req.viewDate, on: req.db)
-        else { throw Abort(.notFound) }
-        return try JSONResponse.make(detail)
+        let pemda = try await req.pemda(reading: .pemda)
+        return try JSONResponse.make(try await PemdaQueries.detail(pemda, organisation: try await req.organisation(of: pemda),
+                                                                   today: req.viewDate(in: pemda), on: req.db))
     }
 
     @Sendable func units(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .unit)
-        return try JSONResponse.make(["data": try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)])
+        return try JSONResponse.make(["data": try await req.organisation(of: pemda).unitRows()])
     }
 
     @Sendable func jabatan(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .jabatan)
         return try JSONResponse.make(
-            ["data": try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)])
+            ["data": try await req.organisation(of: pemda).jabatanRows(on: req.viewDate(in: pemda))])
     }
 
     @Sendable func rpjmd(_ req: Request) async throws -> Response {

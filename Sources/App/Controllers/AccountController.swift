@@ -13,7 +13,24 @@ struct AccountController: Sendable {
         var peran: [String]? = []
         var unit: String = ""
         var jabatan: String = ""
+        var pegawai: String = ""
         var kataSandi: String = ""
+
+        init() {}
+
+        // A field left out of the post reads as empty, so the refusal names it instead of a decoding error.
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: key) ?? "" }
+            namaPengguna = try text(.namaPengguna)
+            nama = try text(.nama)
+            nip = try text(.nip)
+            peran = try c.decodeIfPresent([String].self, forKey: .peran) ?? []
+            unit = try text(.unit)
+            jabatan = try text(.jabatan)
+            pegawai = try text(.pegawai)
+            kataSandi = try text(.kataSandi)
+        }
     }
 
     struct ResetForm: Content {
@@ -31,8 +48,8 @@ struct AccountController: Sendable {
         return try await renderList(req, pemda, error: nil, status: .ok)
     }
 
-    func renderList(_ req: Request, _ pemda: Pemda, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let all = try await UserQueries.accounts(pemdaID: pemda.requireID(), on: req.db)
+    func renderList(_ req: Request, _ pemda: PemdaInfo, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let all = try await UserQueries.accounts(pemdaID: pemda.id, on: req.db)
         let query = req.query[String.self, at: "q"] ?? ""
         let rows = all.filter { SearchMatch.matches(query, [$0.username, $0.displayName, $0.nip]) }
         return HTMLResponse.make(AccountPages.list(pemda, rows: rows, query: query, total: all.count, error: error,
@@ -54,9 +71,10 @@ struct AccountController: Sendable {
                                      en: "You cannot disable your own account."))
             }
             try await UserWriter.setActive(userID: id, active: form.aktif == "1",
-                                           reason: form.alasan.trimmingCharacters(in: .whitespaces),
+                                           reason: try Limits.text(form.alasan.trimmingCharacters(in: .whitespaces), max: Limits.longText, field: .reason),
                                            audit: req.auditContext, on: req.db)
-            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+            req.flash(form.aktif == "1" ? .accountActivated : .accountDeactivated)
+            return req.redirect(to: SiteURL.of(pemda.code, .users).path)
         } catch let violation as RuleViolation {
             return try await renderList(req, pemda, error: violation.message.text, status: .unprocessableEntity)
         }
@@ -83,15 +101,17 @@ struct AccountController: Sendable {
             }
             let nip = form.nip.trimmingCharacters(in: .whitespaces)
             let account = UserWriter.NewUser(
-                pemdaID: try pemda.requireID(), username: form.namaPengguna.trimmingCharacters(in: .whitespaces),
+                pemdaID: pemda.id, username: form.namaPengguna.trimmingCharacters(in: .whitespaces),
                 nip: nip.isEmpty ? nil : nip, displayName: form.nama.trimmingCharacters(in: .whitespaces), roles: roles,
-                jabatanID: UUID(uuidString: form.jabatan), unitIDs: UUID(uuidString: form.unit).map { [$0] } ?? [])
+                jabatanID: UUID(uuidString: form.jabatan), pegawaiID: UUID(uuidString: form.pegawai),
+                unitIDs: UUID(uuidString: form.unit).map { [$0] } ?? [])
             try UserWriter.validate(account)
             try PasswordRules.check(form.kataSandi, username: account.username, nip: account.nip)
             let hash = try await req.password.async.hash(form.kataSandi)
             try await UserWriter.create(account, passwordHash: hash, mustChangePassword: true, audit: req.auditContext,
                                         on: req.db)
-            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+            req.flash(.accountCreated)
+            return req.redirect(to: SiteURL.of(pemda.code, .users).path)
         } catch let violation as RuleViolation {
             var kept = form
             kept.kataSandi = ""
@@ -106,7 +126,8 @@ struct AccountController: Sendable {
             try PasswordRules.check(form.kataSandi, username: user.username, nip: user.nip)
             try await UserWriter.setPassword(userID: id, passwordHash: try await req.password.async.hash(form.kataSandi),
                                              mustChange: true, audit: req.auditContext, on: req.db)
-            return req.redirect(to: "/pemda/\(pemda.code)/pengguna", redirectType: .normal)
+            req.flash(.passwordReset)
+            return req.redirect(to: SiteURL.of(pemda.code, .users).path)
         } catch let violation as RuleViolation {
             throw Abort(.unprocessableEntity, reason: violation.message.text)
         }
@@ -154,17 +175,18 @@ struct AccountController: Sendable {
         }
     }
 
-    func render(_ req: Request, _ pemda: Pemda, _ form: NewAccountForm, _ errors: FormErrors,
+    func render(_ req: Request, _ pemda: PemdaInfo, _ form: NewAccountForm, _ errors: FormErrors,
                 status: HTTPResponseStatus) async throws -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
-        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
-        return HTMLResponse.make(AccountPages.create(pemda, units: units, positions: positions, form: form,
-                                                     errors: errors, csrf: req.csrfToken), status: status)
+        let organisation = try await req.organisation(of: pemda)
+        return HTMLResponse.make(AccountPages.create(pemda, units: organisation.unitRows(),
+                                                     positions: organisation.jabatanRows(on: req.viewDate(in: pemda)),
+                                                     people: organisation.peopleByName, form: form, errors: errors,
+                                                     csrf: req.csrfToken), status: status)
     }
 
     /// The account named by the path, of this Pemda, once the policy allows changing accounts.
-    func accountToChange(_ req: Request) async throws -> (Pemda, UUID, AppUser) {
+    func accountToChange(_ req: Request) async throws -> (PemdaInfo, UUID, AppUser) {
         let pemda = try await req.pemda(reading: .user)
         try req.authorize(.update, Subject(.user, pemda: pemda.code))
         guard let text = req.parameters.get("user"), let id = UUID(uuidString: text),

@@ -29,7 +29,7 @@ struct IndikatorController: Sendable {
 
     @Sendable func editForm(_ req: Request) async throws -> Response {
         let (pemda, indikator, owner) = try await indikatorScope(req)
-        return render(req, pemda, owner, action: editAction(pemda, indikator), values: IndikatorFormPage.values(of: indikator),
+        return render(req, pemda, owner, action: editAction(pemda, indikator), values: Self.formValues(of: indikator),
                       errors: FormErrors(), isNew: false, status: .ok)
     }
 
@@ -86,20 +86,20 @@ struct IndikatorController: Sendable {
 
     // MARK: scope
 
-    func ownerScope(_ req: Request, owner: String?, id: String?, action: AccessAction) async throws -> (Pemda, IndikatorOwnerRef) {
+    func ownerScope(_ req: Request, owner: String?, id: String?, action: AccessAction) async throws -> (PemdaInfo, IndikatorOwnerRef) {
         let pemda = try await req.pemda(reading: .indikator)
         guard let kind = owner.flatMap(IndikatorOwner.init(rawValue:)), let ownerID = id.flatMap(UUID.init(uuidString:)),
-              let ref = try await IndikatorQueries.owner(kind, ownerID, pemdaID: pemda.requireID(), on: req.db)
+              let ref = try await IndikatorQueries.owner(kind, ownerID, pemdaID: pemda.id, on: req.db)
         else { throw Abort(.notFound) }
         try req.authorize(action, Subject(.indikator, pemda: pemda.code, unit: ref.unit?.code))
         return (pemda, ref)
     }
 
-    func indikatorScope(_ req: Request) async throws -> (Pemda, Indikator, IndikatorOwnerRef) {
+    func indikatorScope(_ req: Request) async throws -> (PemdaInfo, Indikator, IndikatorOwnerRef) {
         let pemda = try await req.pemda(reading: .indikator)
         guard let id = req.parameters.get("indikator").flatMap(UUID.init(uuidString:)),
               let indikator = try await Indikator.find(id, on: req.db), indikator.$pemda.id == pemda.id,
-              let ref = try await IndikatorQueries.owner(indikator.ownerKind, indikator.ownerID, pemdaID: pemda.requireID(),
+              let ref = try await IndikatorQueries.owner(indikator.ownerKind, indikator.ownerID, pemdaID: pemda.id,
                                                          on: req.db)
         else { throw Abort(.notFound) }
         try req.authorize(.update, Subject(.indikator, pemda: pemda.code, unit: ref.unit?.code))
@@ -108,7 +108,7 @@ struct IndikatorController: Sendable {
 
     // MARK: rendering
 
-    func render(_ req: Request, _ pemda: Pemda, _ owner: IndikatorOwnerRef, action: String, values: [String: String],
+    func render(_ req: Request, _ pemda: PemdaInfo, _ owner: IndikatorOwnerRef, action: String, values: [String: String],
                 errors: FormErrors, isNew: Bool, status: HTTPResponseStatus) -> Response
     {
         HTMLResponse.make(IndikatorFormPage.render(pemda, ownerLabel: owner.text, action: action, backURL: backURL(pemda, owner),
@@ -116,24 +116,39 @@ struct IndikatorController: Sendable {
                           status: status)
     }
 
-    func newAction(_ pemda: Pemda, _ owner: IndikatorOwnerRef) -> String {
-        "/pemda/\(pemda.code)/indikator/baru?pemilik=\(owner.owner.rawValue)&id=\(owner.ownerID.uuidString)"
+    func newAction(_ pemda: PemdaInfo, _ owner: IndikatorOwnerRef) -> String {
+        SiteURL.of(pemda.code, .indikatorNew).url(["pemilik": owner.owner.rawValue, "id": owner.ownerID.uuidString])
     }
 
-    func editAction(_ pemda: Pemda, _ indikator: Indikator) -> String {
-        "/pemda/\(pemda.code)/indikator/\(indikator.id!.uuidString)"
+    func editAction(_ pemda: PemdaInfo, _ indikator: Indikator) -> String {
+        SiteURL.of(pemda.code, .indikator(.value(indikator.id ?? UUID()))).path
     }
 
     /// The page the indicator is managed from.
-    func backURL(_ pemda: Pemda, _ owner: IndikatorOwnerRef) -> String {
+    func backURL(_ pemda: PemdaInfo, _ owner: IndikatorOwnerRef) -> String {
         switch owner.owner {
-        case .tujuan, .sasaranRpjmd: "/pemda/\(pemda.code)/rpjmd/kelola"
-        case .renstraSasaran, .renstraItem: "/pemda/\(pemda.code)/renstra/\(owner.unit?.id?.uuidString ?? "")/kelola"
-        case .rktSasaran: "/pemda/\(pemda.code)/rkt/\(owner.unit?.id?.uuidString ?? "")"
+        case .tujuan, .sasaranRpjmd: SiteURL.of(pemda.code, .rpjmdManage).path
+        case .renstraSasaran, .renstraItem: SiteURL.of(pemda.code, .renstraManage(.value(owner.unit?.id ?? UUID()))).path
+        case .rktSasaran: SiteURL.of(pemda.code, .rkt(.value(owner.unit?.id ?? UUID()))).path
         }
     }
 
-    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+    func writer(_ req: Request, _ pemda: PemdaInfo) throws -> PemdaWriter {
         try req.writer(for: pemda)
+    }
+
+    /// The form's values for an existing indicator: the view takes strings, never the model.
+    static func formValues(of i: Indikator) -> [String: String] {
+        [
+            "kode": i.code, "nama": i.name, "satuan": i.satuan, "jenis": i.kind.rawValue,
+            "polaritas": i.polarity.rawValue, "rumusNegatif": i.negativeFormula.rawValue,
+            "agregasi": i.aggregation.rawValue, "modeIsian": i.entryMode.rawValue,
+            "skala": i.ordinalLevels.split(separator: "|").joined(separator: ", "),
+            "aturanPeringkat": i.ordinalRule.rawValue, "bobot": IDFormat.number(FixedDecimal(canonical: i.weight) ?? FixedDecimal(1)),
+            "tag": i.tagList.joined(separator: ", "), "definisi": i.definition, "pengukuran": i.measurement,
+            "sumber": i.dataSource, "penanggungJawab": i.responsible, "alasan": i.rationale,
+            "awal": i.baselineValue.map { TargetDisplay.text($0, spec: i.spec) } ?? "",
+            "tahunAwal": i.baselineYear.map(String.init) ?? "",
+        ]
     }
 }

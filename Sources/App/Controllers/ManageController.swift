@@ -28,7 +28,7 @@ struct ManageController: Sendable {
                 code: form.kode.trimmingCharacters(in: .whitespaces), name: form.nama.trimmingCharacters(in: .whitespaces),
                 kind: kind, parentID: UUID(uuidString: form.induk),
                 bidangCodes: form.bidang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            return req.redirect(to: "/pemda/\(pemda.code)/unit", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .units).path)
         } catch let violation as RuleViolation {
             return try await renderUnit(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
         }
@@ -54,7 +54,7 @@ struct ManageController: Sendable {
                 name: form.nama.trimmingCharacters(in: .whitespaces), level: level,
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
                 superiorID: UUID(uuidString: form.atasan))
-            return req.redirect(to: "/pemda/\(pemda.code)/jabatan", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
         } catch let violation as RuleViolation {
             return try await renderJabatan(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
         }
@@ -73,7 +73,7 @@ struct ManageController: Sendable {
         do {
             try await writer(req, pemda).addPegawai(nip: form.nip, name: form.nama.trimmingCharacters(in: .whitespaces),
                                                     pangkat: form.pangkat.trimmingCharacters(in: .whitespaces))
-            return req.redirect(to: "/pemda/\(pemda.code)/jabatan", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
         } catch let violation as RuleViolation {
             return HTMLResponse.make(ManagePages.pegawai(pemda, form: form, errors: FormErrors(violation), csrf: req.csrfToken),
                                      status: .unprocessableEntity)
@@ -114,7 +114,7 @@ struct ManageController: Sendable {
             }
             try await writer(req, pemda).assign(pegawaiID: pegawai, jabatanID: jabatan, kind: kind, start: start, end: end,
                                                 decree: form.sk.trimmingCharacters(in: .whitespaces))
-            return req.redirect(to: "/pemda/\(pemda.code)/jabatan", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
         } catch let violation as RuleViolation {
             return try await renderPenugasan(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
         }
@@ -122,34 +122,34 @@ struct ManageController: Sendable {
 
     // MARK: helpers
 
-    func renderPenugasan(_ req: Request, _ pemda: Pemda, _ form: ManagePages.PenugasanForm, _ errors: FormErrors,
+    func renderPenugasan(_ req: Request, _ pemda: PemdaInfo, _ form: ManagePages.PenugasanForm, _ errors: FormErrors,
                          status: HTTPResponseStatus) async throws -> Response
     {
-        let people = try await Pegawai.query(on: req.db).filter(\.$pemda.$id == pemda.requireID()).sort(\.$name).all()
+        let people = try await Pegawai.query(on: req.db).filter(\.$pemda.$id == pemda.id).sort(\.$name).all()
             .map { (id: $0.id!.uuidString, label: $0.name + ($0.nip.flatMap { try? Nip($0).grouped }.map { " (\($0))" } ?? "")) }
-        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
+        let positions = try await req.organisation(of: pemda).jabatanRows(on: req.viewDate(in: pemda))
         return HTMLResponse.make(ManagePages.penugasan(pemda, people: people, positions: positions, form: form,
                                                        errors: errors, csrf: req.csrfToken), status: status)
     }
 
 
-    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+    func writer(_ req: Request, _ pemda: PemdaInfo) throws -> PemdaWriter {
         try req.writer(for: pemda)
     }
 
-    func renderUnit(_ req: Request, _ pemda: Pemda, _ form: ManagePages.UnitForm, _ errors: FormErrors,
+    func renderUnit(_ req: Request, _ pemda: PemdaInfo, _ form: ManagePages.UnitForm, _ errors: FormErrors,
                     status: HTTPResponseStatus) async throws -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
+        let units = try await req.organisation(of: pemda).unitRows()
         return HTMLResponse.make(ManagePages.unit(pemda, units: units, form: form, errors: errors, csrf: req.csrfToken),
                                  status: status)
     }
 
-    func renderJabatan(_ req: Request, _ pemda: Pemda, _ form: ManagePages.JabatanForm, _ errors: FormErrors,
+    func renderJabatan(_ req: Request, _ pemda: PemdaInfo, _ form: ManagePages.JabatanForm, _ errors: FormErrors,
                        status: HTTPResponseStatus) async throws -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
-        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
+        let units = try await req.organisation(of: pemda).unitRows()
+        let positions = try await req.organisation(of: pemda).jabatanRows(on: req.viewDate(in: pemda))
         return HTMLResponse.make(
             ManagePages.jabatan(pemda, units: units, positions: positions, form: form, errors: errors, csrf: req.csrfToken),
             status: status)

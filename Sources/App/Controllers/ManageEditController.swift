@@ -26,7 +26,7 @@ struct ManageEditController: Sendable {
                 id: try unit.requireID(), code: form.kode.trimmingCharacters(in: .whitespaces),
                 name: form.nama.trimmingCharacters(in: .whitespaces), kind: kind, parentID: UUID(uuidString: form.induk),
                 bidangCodes: form.bidang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            return req.redirect(to: "/pemda/\(pemda.code)/unit", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .units).path)
         } catch let violation as RuleViolation {
             return try await renderUnit(req, pemda, unit, form, FormErrors(violation), .unprocessableEntity)
         }
@@ -50,7 +50,7 @@ struct ManageEditController: Sendable {
                 id: try jabatan.requireID(), name: form.nama.trimmingCharacters(in: .whitespaces), level: level,
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
                 superiorID: UUID(uuidString: form.atasan))
-            return req.redirect(to: "/pemda/\(pemda.code)/jabatan", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
         } catch let violation as RuleViolation {
             return try await renderJabatan(req, pemda, jabatan, form, FormErrors(violation), .unprocessableEntity)
         }
@@ -74,7 +74,7 @@ struct ManageEditController: Sendable {
                                                               nip: nip.isEmpty && pegawai.nip == nil ? nil : nip,
                                                               name: form.nama.trimmingCharacters(in: .whitespaces),
                                                               pangkat: form.pangkat.trimmingCharacters(in: .whitespaces))
-            return req.redirect(to: "/pemda/\(pemda.code)/pegawai", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .pegawai).path)
         } catch let violation as RuleViolation {
             return HTMLResponse.make(ManagePages.pegawai(pemda, form: form, errors: FormErrors(violation), csrf: req.csrfToken,
                                                          editing: pegawai.id), status: .unprocessableEntity)
@@ -84,8 +84,8 @@ struct ManageEditController: Sendable {
     /// The employee list, searchable by name, NIP or pangkat.
     @Sendable func pegawaiList(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .pegawai)
-        let all = try await Pegawai.query(on: req.db).filter(\.$pemda.$id == pemda.requireID()).sort(\.$name).all()
-        let query = req.query[String.self, at: "q"] ?? ""
+        let all = try await req.organisation(of: pemda).peopleByName
+        let query = req.searchQuery
         let rows = all.filter { SearchMatch.matches(query, [$0.name, $0.nip, $0.pangkat]) }
         return HTMLResponse.make(PegawaiListPage.render(pemda, rows: rows, query: query, total: all.count))
     }
@@ -94,7 +94,7 @@ struct ManageEditController: Sendable {
 
     /// The row named by the path parameter, of this Pemda, once the policy allows changing it.
     func scope<M: Model & TenantRow>(_ req: Request, _ type: M.Type, _ parameter: String, _ resource: Resource)
-        async throws -> (Pemda, M) where M.IDValue == UUID
+        async throws -> (PemdaInfo, M) where M.IDValue == UUID
     {
         let pemda = try await req.pemda(reading: resource)
         guard let id = req.parameters.get(parameter).flatMap(UUID.init(uuidString:)), let row = try await M.find(id, on: req.db),
@@ -104,19 +104,19 @@ struct ManageEditController: Sendable {
         return (pemda, row)
     }
 
-    func renderUnit(_ req: Request, _ pemda: Pemda, _ unit: KinerjaStore.Unit, _ form: ManagePages.UnitForm,
+    func renderUnit(_ req: Request, _ pemda: PemdaInfo, _ unit: KinerjaStore.Unit, _ form: ManagePages.UnitForm,
                     _ errors: FormErrors, _ status: HTTPResponseStatus) async throws -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db).filter { $0.id != unit.id }
+        let units = try await req.organisation(of: pemda).unitRows().filter { $0.id != unit.id }
         return HTMLResponse.make(ManagePages.unit(pemda, units: units, form: form, errors: errors, csrf: req.csrfToken,
                                                   editing: unit.id), status: status)
     }
 
-    func renderJabatan(_ req: Request, _ pemda: Pemda, _ jabatan: Jabatan, _ form: ManagePages.JabatanForm,
+    func renderJabatan(_ req: Request, _ pemda: PemdaInfo, _ jabatan: Jabatan, _ form: ManagePages.JabatanForm,
                        _ errors: FormErrors, _ status: HTTPResponseStatus) async throws -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db)
-        let positions = try await PemdaQueries.jabatan(pemdaID: pemda.requireID(), today: req.viewDate, on: req.db)
+        let units = try await req.organisation(of: pemda).unitRows()
+        let positions = try await req.organisation(of: pemda).jabatanRows(on: req.viewDate(in: pemda))
             .filter { $0.id != jabatan.id }
         return HTMLResponse.make(ManagePages.jabatan(pemda, units: units, positions: positions, form: form, errors: errors,
                                                      csrf: req.csrfToken, editing: jabatan.id), status: status)

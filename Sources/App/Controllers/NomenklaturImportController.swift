@@ -38,11 +38,11 @@ struct NomenklaturImportController: Sendable {
             let metadata = NomenklaturImporter.Metadata(
                 code: form.kode.trimmingCharacters(in: .whitespaces), name: form.nama.trimmingCharacters(in: .whitespaces),
                 legalBasis: form.dasar.trimmingCharacters(in: .whitespaces), effectiveYear: Int(form.tahun) ?? 0,
-                source: "unggahan: \(form.berkas.filename)")
+                source: "unggahan: \(form.berkas.filename.prefix(200))")
             let result = try await NomenklaturImporter.importVersion(csv: text, metadata: metadata, audit: req.auditContext,
                                                                       on: req.db)
             _ = result
-            return req.redirect(to: "/nomenklatur?versi=\(metadata.code)", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.nomenklatur.url(["versi": metadata.code]))
         } catch let refused as NomenklaturImporter.Refused {
             return refuse(FormErrors(), refused.issues)
         } catch let violation as RuleViolation {

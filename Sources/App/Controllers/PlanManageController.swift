@@ -24,7 +24,7 @@ struct PlanManageController: Sendable {
             let code = f["kode"] ?? ""
             try await PemdaWriter.createPemda(code: code, name: f["nama"] ?? "", kind: kind, seat: f["tempat"] ?? "",
                                               audit: req.auditContext, on: req.db)
-            return req.redirect(to: "/pemda/\(code)/pengguna/baru", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(code, .userNew).path)
         } catch let violation as RuleViolation {
             return HTMLResponse.make(NewPemdaPage.render(values: f, errors: FormErrors(violation), csrf: req.csrfToken),
                                      status: .unprocessableEntity)
@@ -53,7 +53,7 @@ struct PlanManageController: Sendable {
             try await writer(req, pemda).updatePemda(name: f["nama"] ?? "", seat: f["tempat"] ?? "",
                                                      kepalaDaerahTitle: f["sebutan"] ?? "", predikatScale: f["skala"] ?? "",
                                                      capaianCap: cap)
-            return req.redirect(to: "/pemda/\(pemda.code)/pengaturan?tersimpan=1", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .settings).path)
         } catch let violation as RuleViolation {
             return HTMLResponse.make(PemdaSettingsPage.render(pemda, values: f, errors: FormErrors(violation), saved: false,
                                                               csrf: req.csrfToken), status: .unprocessableEntity)
@@ -85,13 +85,13 @@ struct PlanManageController: Sendable {
             case "sasaran": try await w.addSasaranRpjmd(tujuanID: try id(f["tujuan"], field: .tujuan), text: f["teks"] ?? "")
             default: throw Abort(.notFound)
             }
-            return req.redirect(to: "/pemda/\(pemda.code)/rpjmd/kelola", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .rpjmdManage).path)
         } catch let violation as RuleViolation {
             return try await renderRpjmd(req, pemda, SubmittedForm(name: form, values: f, errors: FormErrors(violation)))
         }
     }
 
-    func renderRpjmd(_ req: Request, _ pemda: Pemda, _ submitted: SubmittedForm) async throws -> Response {
+    func renderRpjmd(_ req: Request, _ pemda: PemdaInfo, _ submitted: SubmittedForm) async throws -> Response {
         let tree = try await PlanQueries.rpjmd(pemda: pemda, on: req.db)
         return HTMLResponse.make(RpjmdManagePage.render(pemda, tree: tree, submitted: submitted, csrf: req.csrfToken),
                                  status: submitted.name.isEmpty ? .ok : .unprocessableEntity)
@@ -130,14 +130,14 @@ struct PlanManageController: Sendable {
                                     amount: try RupiahInput.parse(f["pagu"] ?? ""))
             default: throw Abort(.notFound)
             }
-            return req.redirect(to: "/pemda/\(pemda.code)/renstra/\(unitID.uuidString)/kelola", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .renstraManage(.value(unitID))).path)
         } catch let violation as RuleViolation {
             return try await renderRenstra(req, pemda, unit, SubmittedForm(name: form, values: f, errors: FormErrors(violation)))
         }
     }
 
     /// An item is placed by its code alone: its level from the code's shape, its parent from the code one level up.
-    func addItem(_ req: Request, _ w: PemdaWriter, _ pemda: Pemda, _ renstra: Renstra, code: String, sasaranID: UUID?)
+    func addItem(_ req: Request, _ w: PemdaWriter, _ pemda: PemdaInfo, _ renstra: Renstra, code: String, sasaranID: UUID?)
         async throws
     {
         try NomenclatureCode.checkFormat(code)
@@ -167,7 +167,7 @@ struct PlanManageController: Sendable {
                                    sortOrder: order)
     }
 
-    func renstraScope(_ req: Request) async throws -> (Pemda, KinerjaStore.Unit) {
+    func renstraScope(_ req: Request) async throws -> (PemdaInfo, KinerjaStore.Unit) {
         let pemda = try await req.pemda(reading: .renstra)
         guard let unit = try await KinerjaStore.Unit.find(try req.unitParameter(), on: req.db),
               unit.$pemda.id == pemda.id
@@ -176,10 +176,10 @@ struct PlanManageController: Sendable {
         return (pemda, unit)
     }
 
-    func renderRenstra(_ req: Request, _ pemda: Pemda, _ unit: KinerjaStore.Unit, _ submitted: SubmittedForm) async throws
+    func renderRenstra(_ req: Request, _ pemda: PemdaInfo, _ unit: KinerjaStore.Unit, _ submitted: SubmittedForm) async throws
         -> Response
     {
-        let pemdaID = try pemda.requireID()
+        let pemdaID = pemda.id
         let tree = try await PlanQueries.renstra(pemda: pemda, unitID: unit.requireID(), on: req.db)
         let periodes = try await PeriodeRpjmd.query(on: req.db).filter(\.$pemda.$id == pemdaID).sort(\.$startYear).all()
         let versions = try await NomenklaturVersion.query(on: req.db).sort(\.$effectiveYear, .descending).all()
@@ -200,7 +200,7 @@ struct PlanManageController: Sendable {
 
     // MARK: helpers
 
-    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+    func writer(_ req: Request, _ pemda: PemdaInfo) throws -> PemdaWriter {
         try req.writer(for: pemda)
     }
 

@@ -76,7 +76,7 @@ struct TwoFactorController: Sendable {
             if req.webSession[Keys.newSecret] == nil { req.webSession[Keys.newSecret] = secret }
         }
         return HTMLResponse.make(TwoFactorPages.setup(
-            enabledSince: existing?.confirmedAt, secret: secret,
+            enabledSince: existing?.confirmedAt, zone: req.account?.pemda?.zone ?? .wib, secret: secret,
             uri: secret.map { TwoFactor.uri(secret: $0, account: user.username) }, errors: errors, notice: notice,
             csrf: req.csrfToken), status: status)
     }

@@ -3,7 +3,9 @@ import KinerjaCore
 import Vapor
 
 /// Turns errors into a page in the interface language for people and `{"error": true, "reason": …}` for the API.
-/// A `RuleViolation` becomes 422 with its message and field; server faults are logged and never leak details.
+/// A `RuleViolation` answers with the status of its kind and its message and field; server faults are logged with
+/// the request id and never shown (no SQL text, no stack), whatever the environment. The page keeps the signed-in
+/// header: the viewer is taken from the request, where the session middleware left it.
 struct ErrorPageMiddleware: AsyncMiddleware {
     let environment: Environment
 
@@ -11,39 +13,54 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, reason, field) = describe(error)
+            let (status, reason, field) = describe(error, request: request)
             if status.code >= 500 {
-                request.logger.error("\(error)")
+                request.logger.error("\(request.id) \(request.method) \(request.url.path): \(String(reflecting: error))")
             } else {
-                request.logger.warning("\(status.code) \(request.url.path): \(reason)")
+                request.logger.info("\(status.code) \(request.url.path): \(reason)")
             }
-            if status == .unauthorized && !request.url.path.hasPrefix("/api/") {
+            if status == .unauthorized && !SiteURL.isAPI(request.url.path) {
                 let next = request.method == .GET ? request.url.string : request.url.path
-                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/"
-                return request.redirect(to: "/masuk?next=\(encoded)", redirectType: .normal)
+                return request.redirect(to: SiteURL.login.url(["next": LoginController().safeNext(next)]))
             }
-            if request.url.path.hasPrefix("/api/") {
-                let body = ErrorBody(error: true, reason: reason, field: field)
+            if SiteURL.isAPI(request.url.path) {
                 let response = Response(status: status)
-                try response.content.encode(body, as: .json)
+                try response.content.encode(ErrorBody(error: true, reason: reason, field: field), as: .json)
                 return response
             }
-            return HTMLResponse.make(ErrorPage.html(status: status, reason: reason), status: status)
+            let html = Viewer.$current.withValue(request.storage[ViewerKey.self]) {
+                ErrorPage.html(status: status, reason: reason)
+            }
+            return HTMLResponse.make(html, status: status)
         }
     }
 
-    func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
+    func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String?) {
         switch error {
         case let violation as RuleViolation:
             return (violation.status, violation.message.text, violation.field?.key)
+        case let violations as RuleViolations:
+            let first = violations.all.first
+            return (first?.status ?? .unprocessableEntity, violations.all.map(\.message.text).joined(separator: " "), first?.field?.key)
         case let abort as any AbortError:
-            return (abort.status, abort.status == .notFound ? L("Halaman atau data tidak ditemukan.", "Page or data not found.") : abort.reason, nil)
+            switch abort.status {
+            case .notFound: return (.notFound, L("Halaman atau data tidak ditemukan.", "Page or data not found."), nil)
+            case .badRequest, .unprocessableEntity:
+                // Vapor's own decoding errors name Swift types; people get a sentence.
+                return (abort.status, abort.reason.contains("Value") || abort.reason.contains("key")
+                        ? L("Isian formulir tidak lengkap atau tidak dikenali. Muat ulang halaman, lalu coba lagi.",
+                            "The form was incomplete or not understood. Reload the page and try again.") : abort.reason, nil)
+            case .payloadTooLarge:
+                return (abort.status, L("Kiriman terlalu besar.", "What was sent is too large."), nil)
+            default: return (abort.status, abort.reason, nil)
+            }
+        case is DecodingError:
+            return (.badRequest, L("Isian formulir tidak lengkap atau tidak dikenali. Muat ulang halaman, lalu coba lagi.",
+                                   "The form was incomplete or not understood. Reload the page and try again."), nil)
         default:
-            let reason = environment.isRelease
-                ? L("Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.",
-                    "The server ran into an error. Please try again or contact the admin.")
-                : String(describing: error)
-            return (.internalServerError, reason, nil)
+            return (.internalServerError,
+                    L("Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin (kode: \(request.id)).",
+                      "The server ran into an error. Please try again or contact the admin (code: \(request.id))."), nil)
         }
     }
 

@@ -74,3 +74,11 @@ struct FlashMiddleware: AsyncMiddleware {
         return response
     }
 }
+
+extension Request {
+    /// After a successful save: "Tersimpan" on the page the user lands on.
+    func redirectSaved(to location: String, _ flash: Flash = .saved) -> Response {
+        self.flash(flash)
+        return redirect(to: location)
+    }
+}

@@ -64,9 +64,7 @@ enum SiteURL: Sendable, Hashable {
     }
 
     enum PkPath: Sendable, Hashable {
-        case show, action, sign, revise, print, pdf, relink, table, addRow, addBudget
-        case row(Param<UUID>), rowRemove(Param<UUID>), rowLinks(Param<UUID>)
-        case budget(Param<UUID>), budgetRemove(Param<UUID>)
+        case show, action, sign, revise, print, pdf, relink, table
     }
 
     enum APIPath: Sendable, Hashable {
@@ -91,6 +89,18 @@ enum SiteURL: Sendable, Hashable {
     func anchored(_ fragment: String) -> String { path + "#" + fragment }
 
     var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+
+    /// Whether a request path is under `/api/`, which answers in JSON and is not a page.
+    static func isAPI(_ requestPath: String) -> Bool { requestPath.hasPrefix("/api/") }
+
+    /// Whether a request path is this route, each `.key` parameter matching any one segment: for middleware that
+    /// runs before routing.
+    func matches(_ requestPath: String) -> Bool {
+        let pattern = segments
+        let parts = requestPath.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count == pattern.count else { return false }
+        return zip(pattern, parts).allSatisfy { wanted, part in wanted.hasPrefix(":") || wanted == part }
+    }
 
     var segments: [String] {
         switch self {
@@ -192,8 +202,6 @@ extension SiteURL.PemdaPath {
 
 extension SiteURL.PkPath {
     var segments: [String] {
-        typealias K = SiteURL.Key
-        let s: (Param<UUID>, String) -> String = SiteURL.segment
         switch self {
         case .show: return []
         case .action: return ["aksi"]
@@ -203,13 +211,6 @@ extension SiteURL.PkPath {
         case .pdf: return ["pdf"]
         case .relink: return ["kaitkan"]
         case .table: return ["tabel"]
-        case .addRow: return ["baris"]
-        case .addBudget: return ["anggaran"]
-        case .row(let id): return ["baris", s(id, K.row)]
-        case .rowRemove(let id): return ["baris", s(id, K.row), "hapus"]
-        case .rowLinks(let id): return ["baris", s(id, K.row), "kaitan"]
-        case .budget(let id): return ["anggaran", s(id, K.line)]
-        case .budgetRemove(let id): return ["anggaran", s(id, K.line), "hapus"]
         }
     }
 }

@@ -15,13 +15,19 @@ enum Fmt {
         Lang.current == .en ? "\(date.day) \(englishMonths[date.month - 1]) \(date.year)" : IDFormat.date(date)
     }
 
-    /// `23/11/2026 14.05.09`, Jakarta time.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "id_ID")
-        formatter.timeZone = TimeZone(identifier: "Asia/Jakarta")
-        formatter.dateFormat = L("dd/MM/yyyy HH.mm.ss", "dd/MM/yyyy HH:mm:ss")
-        return formatter.string(from: date)
+    /// `23 November 2026, 14.05 WITA`: a moment in the Pemda's own time, the one format of every timestamp. Worked
+    /// out by `ZonaWaktu` (no DST in Indonesia), not by a `DateFormatter` per row.
+    static func moment(_ date: Date, zone: ZonaWaktu) -> String {
+        let clock = zone.clock(atUnixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        let hm = (clock.hour < 10 ? "0" : "") + String(clock.hour) + L(".", ":") + (clock.minute < 10 ? "0" : "") + String(clock.minute)
+        return "\(Fmt.date(clock.day)), \(hm) \(zone.abbreviation)"
+    }
+
+    /// `2026-11-23T14:05:09+08:00`: a moment for files meant for machines, in the Pemda's zone.
+    static func iso(_ date: Date, zone: ZonaWaktu) -> String {
+        let c = zone.clock(atUnixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        func two(_ n: Int) -> String { (n < 10 ? "0" : "") + String(n) }
+        return "\(c.day)T\(two(c.hour)):\(two(c.minute)):\(two(c.second))+\(two(zone.offsetSeconds / 3600)):00"
     }
 
     static func rupiah(_ amount: Int64?) -> String { amount.map { IDFormat.rupiah($0) } ?? "–" }

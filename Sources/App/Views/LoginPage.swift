@@ -6,7 +6,7 @@ enum LoginPage {
             .h1(.text(L("Masuk ke Kinerja", "Sign in to Kinerja"))),
             .unwrap(error) { .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
-                .class("stack"), .method(.post), .action("/masuk"),
+                .class("stack"), .method(.post), .action(SiteURL.login),
                 .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                 .input(.type(.hidden), .name("next"), .value(next)),
                 .label(.for("login"), .text(L("Nama pengguna atau NIP", "Username or NIP"))),

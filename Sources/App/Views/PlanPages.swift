@@ -5,10 +5,10 @@ import Plot
 
 /// The RPJMD tree and a Perangkat Daerah's Renstra.
 enum PlanPages {
-    static func rpjmd(_ pemda: Pemda, _ tree: RpjmdTree) -> String {
-        Layout.page(title: "RPJMD", crumbs: PemdaPages.crumbs(pemda, "RPJMD"), pemda: (pemda.code, pemda.name), body: .group(
+    static func rpjmd(_ pemda: PemdaRef, _ tree: RpjmdTree) -> String {
+        Layout.page(title: "RPJMD", crumbs: Layout.crumbs(pemda, Layout.Crumb("RPJMD")), pemda: pemda, body: .group(
             .h1(.text("RPJMD \(pemda.name) \(tree.periode.startYear)–\(tree.periode.endYear)")),
-            Layout.actionLink(L("Kelola RPJMD", "Manage the RPJMD"), href: "/pemda/\(pemda.code)/rpjmd/kelola",
+            Layout.actionLink(L("Kelola RPJMD", "Manage the RPJMD"), href: .of(pemda.code, .rpjmdManage),
                               if: Layout.may(.create, Subject(.rpjmd, pemda: pemda.code))),
             .p(.class("muted"), .text(L("Dasar hukum: \(tree.periode.perdaNumber), tanggal \(Fmt.date(tree.periode.perdaDate)).",
                                         "Legal basis: \(tree.periode.perdaNumber), dated \(Fmt.date(tree.periode.perdaDate))."))),
@@ -32,11 +32,11 @@ enum PlanPages {
         ))
     }
 
-    static func renstra(_ pemda: Pemda, _ tree: RenstraTree) -> String {
-        Layout.page(title: "Renstra \(tree.unitName)", crumbs: [
-            .init(title: L("Beranda", "Home"), url: "/"), .init(title: pemda.name, url: "/pemda/\(pemda.code)"),
-            .init(title: L("Perangkat Daerah", "Agencies"), url: "/pemda/\(pemda.code)/unit"), .init(title: "Renstra", url: nil),
-        ], pemda: (pemda.code, pemda.name), body: .group(
+    static func renstra(_ pemda: PemdaRef, _ tree: RenstraTree) -> String {
+        Layout.page(title: "Renstra \(tree.unitName)",
+                    crumbs: Layout.crumbs(pemda, Layout.Crumb(L("Perangkat Daerah", "Agencies"), .of(pemda.code, .units)),
+                                          Layout.Crumb("Renstra")),
+                    pemda: pemda, body: .group(
             .h1(.text("Renstra \(tree.unitName) \(tree.years.first ?? 0)–\(tree.years.last ?? 0)")),
             .p(.class("muted"), .text(L("Dasar hukum: \(tree.legalNumber), tanggal \(Fmt.date(tree.legalDate)). Nomenklatur: \(tree.nomenklaturVersion).",
                                         "Legal basis: \(tree.legalNumber), dated \(Fmt.date(tree.legalDate)). Nomenclature: \(tree.nomenklaturVersion)."))),

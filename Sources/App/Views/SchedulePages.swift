@@ -12,12 +12,12 @@ enum SchedulePages {
         return text
     }
 
-    static func jadwal(_ pemda: Pemda, year: Int, rows: [JadwalRow], error: String?, csrf: String) -> String {
+    static func jadwal(_ pemda: PemdaInfo, year: Int, rows: [JadwalRow], error: String?, csrf: String) -> String {
         let stages = JadwalStage.allCases.map { FormView.Option(value: $0.rawValue, label: $0.label.text) }
         let mayEdit = Layout.may(.update, Subject(.jadwal, pemda: pemda.code))
         let title = L("Jadwal \(year)", "Schedule \(year)")
         return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title),
-                           pemda: (pemda.code, pemda.name), body: .group(
+                           pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Jadwal tahun \(year)", "Schedule for \(year)"))),
             .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .table(.class("data"),
@@ -31,7 +31,7 @@ enum SchedulePages {
                 })),
             .if(mayEdit, .group(
                 .h2(.text(L("Tetapkan jadwal", "Set the schedule"))),
-                .form(.class("stack"), .id("jadwal-form"), .method(.post), .action("/pemda/\(pemda.code)/jadwal?tahun=\(year)"),
+                .form(.class("stack"), .id("jadwal-form"), .method(.post), .action(SiteURL.of(pemda.code, .jadwal).url(["tahun": String(year)])),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                       .label(.for("tahap"), .text(L("Tahap", "Stage"))), FormView.selectElement("tahap", options: stages, selected: "rkt"),
                       .label(.for("dibuka"), .text(L("Dibuka", "Opens"))), .input(.id("dibuka"), .name("dibuka"), .type(.date), .required(true)),
@@ -39,7 +39,7 @@ enum SchedulePages {
                       .button(.type(.submit), .text(L("Simpan", "Save")))),
                 .h2(.text(L("Buka kembali", "Reopen"))),
                 .form(.class("stack"), .id("reopen-form"), .method(.post),
-                      .action("/pemda/\(pemda.code)/jadwal/buka-kembali?tahun=\(year)"),
+                      .action(SiteURL.of(pemda.code, .jadwalReopen).url(["tahun": String(year)])),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                       .label(.for("tahap-buka"), .text(L("Tahap", "Stage"))),
                       .element(named: "select", nodes: [.attribute(named: "id", value: "tahap-buka"), .attribute(named: "name", value: "tahap")]
@@ -51,10 +51,10 @@ enum SchedulePages {
         ))
     }
 
-    static func rkt(_ pemda: Pemda, _ rkt: RktView, jadwal: JadwalRow?, error: String?, csrf: String) -> String {
+    static func rkt(_ pemda: PemdaInfo, _ rkt: RktView, jadwal: JadwalRow?, error: String?, csrf: String) -> String {
         let mayEdit = Layout.may(.update, Subject(.rkt, pemda: pemda.code, unit: rkt.unitCode))
         return Layout.page(title: "RKT \(rkt.unitName) \(rkt.year)", crumbs: PemdaPages.crumbs(pemda, "RKT \(rkt.year)"),
-                           pemda: (pemda.code, pemda.name), body: .group(
+                           pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Rencana Kinerja Tahunan \(rkt.unitName) \(rkt.year)", "Annual performance plan (RKT) \(rkt.unitName) \(rkt.year)"))),
             .p(.class("muted"), .id("rkt-jadwal"), .text(L("Jadwal penyusunan RKT: ", "RKT drafting schedule: ")
                                                          + (jadwal.map(stateText) ?? L("Belum ditetapkan", "Not set")))),
@@ -74,7 +74,7 @@ enum SchedulePages {
                                     .td(.class("num"), .text(i.targets.first { $0.year == rkt.year && $0.period == q }?.display ?? "–"))
                                 },
                                 .if(mayEdit, .td(.form(.class("inline"), .method(.post),
-                                    .action("/pemda/\(pemda.code)/rkt/\(rkt.unitID.uuidString)/target?tahun=\(rkt.year)"),
+                                    .action(SiteURL.of(pemda.code, .rktTarget(.value(rkt.unitID))).url(["tahun": String(rkt.year)])),
                                     .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                     .input(.type(.hidden), .name("indikator"), .value(i.id.uuidString)),
                                     .input(.type(.text), .name("nilai"), .attribute(named: "aria-label",
@@ -89,17 +89,17 @@ enum SchedulePages {
     }
 
     /// A year without an RKT yet: whoever may write it drafts it from the Renstra in one step.
-    static func rktMissing(_ pemda: Pemda, unitID: UUID, unitCode: String, unitName: String, year: Int, error: String?,
+    static func rktMissing(_ pemda: PemdaInfo, unitID: UUID, unitCode: String, unitName: String, year: Int, error: String?,
                            csrf: String) -> String
     {
         let mayCreate = Layout.may(.create, Subject(.rkt, pemda: pemda.code, unit: unitCode))
         return Layout.page(title: "RKT \(unitName) \(year)", crumbs: PemdaPages.crumbs(pemda, "RKT \(year)"),
-                           pemda: (pemda.code, pemda.name), body: .group(
+                           pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Rencana Kinerja Tahunan \(unitName) \(year)", "Annual performance plan (RKT) \(unitName) \(year)"))),
             .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .p(.text(L("RKT tahun ini belum disusun.", "This year's RKT has not been drafted yet."))),
             .if(mayCreate, .form(.class("stack"), .method(.post),
-                .action("/pemda/\(pemda.code)/rkt/\(unitID.uuidString)/buat?tahun=\(year)"),
+                .action(SiteURL.of(pemda.code, .rktCreate(.value(unitID))).url(["tahun": String(year)])),
                 .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                 .p(.class("muted"), .text(L("Sasaran strategis, indikator dan target tahun \(year) disalin dari Renstra, lalu dapat disesuaikan selama jadwal RKT dibuka.",
                                             "The sasaran strategis, indicators and \(year) targets are copied from the Renstra, to be refined while the RKT stage is open."))),

@@ -6,19 +6,19 @@ import Plot
 
 /// Setting up the authenticator app, and the second step of signing in.
 enum TwoFactorPages {
-    static func setup(enabledSince: Date?, secret: String?, uri: String?, errors: FormErrors, notice: String?,
+    static func setup(enabledSince: Date?, zone: ZonaWaktu, secret: String?, uri: String?, errors: FormErrors, notice: String?,
                       csrf: String) -> String
     {
         let title = L("Verifikasi dua langkah", "Two-step verification")
-        return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"), .init(title: title, url: nil)],
+        return Layout.page(title: title, crumbs: [Layout.Crumb(L("Beranda", "Home"), .home), Layout.Crumb(title)],
                            body: .group(
             .h1(.text(title)),
             .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .unwrap(enabledSince, { since in .group(
-                .p(.text(L("Verifikasi dua langkah aktif sejak \(Fmt.date(CalendarDate.todayInJakarta(now: since))). Setiap masuk, Kinerja meminta kode enam angka dari aplikasi autentikator Anda.",
-                           "Two-step verification is on since \(Fmt.date(CalendarDate.todayInJakarta(now: since))). Each sign-in asks for the six-digit code of your authenticator app."))),
+                .p(.text(L("Verifikasi dua langkah aktif sejak \(Fmt.moment(since, zone: zone)). Setiap masuk, Kinerja meminta kode enam angka dari aplikasi autentikator Anda.",
+                           "Two-step verification is on since \(Fmt.moment(since, zone: zone)). Each sign-in asks for the six-digit code of your authenticator app."))),
                 .h2(.text(L("Matikan", "Turn it off"))),
-                FormView.form(action: "/akun/dua-langkah/matikan", csrf: csrf, errors: errors,
+                FormView.form(action: .twoFactorOff, csrf: csrf, errors: errors,
                               submit: L("Matikan verifikasi dua langkah", "Turn two-step verification off"), fields: [
                     FormView.password("kataSandi", L("Kata sandi", "Password"), errors: errors, autocomplete: "current-password"),
                     codeField(errors),
@@ -36,7 +36,7 @@ enum TwoFactorPages {
                                           .a(.href($0), .text(L("tambahkan ke autentikator", "add to authenticator")))) }),
                     .li(.text(L("Ketik kode enam angka yang ditampilkan aplikasi untuk memastikan semuanya benar.",
                                 "Type the six-digit code the app shows, to confirm it works.")))),
-                FormView.form(action: "/akun/dua-langkah", csrf: csrf, errors: errors,
+                FormView.form(action: .twoFactor, csrf: csrf, errors: errors,
                               submit: L("Aktifkan", "Turn on"), fields: [codeField(errors)])
             ))
         ))
@@ -48,7 +48,7 @@ enum TwoFactorPages {
             .p(.text(L("Buka aplikasi autentikator Anda dan ketik kode enam angka untuk Kinerja.",
                        "Open your authenticator app and type the six-digit code for Kinerja."))),
             .unwrap(error) { .p(.class("error"), .id("login-error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stack"), .method(.post), .action("/masuk/kode"),
+            .form(.class("stack"), .method(.post), .action(SiteURL.loginCode),
                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                   .label(.for("kode"), .text(L("Kode", "Code"))),
                   .input(.id("kode"), .name("kode"), .type(.text), .required(true), .autofocus(true),

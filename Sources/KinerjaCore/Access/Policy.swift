@@ -28,6 +28,9 @@ public enum Policy {
         switch (subject.resource, operation) {
         case (.audit, .read), (.audit, .export):
             return roles.contains(.adminPemda) || roles.contains(.inspektorat) ? .allow : .deny(denied.notYours)
+        case (.user, .read):
+            // The list of accounts (names, NIPs, roles, locks) is the admin's working list, not everyone's.
+            return roles.contains(.adminPemda) ? .allow : .deny(denied.adminOnly)
         case (_, .read):
             return .allow
         case (_, .comment):

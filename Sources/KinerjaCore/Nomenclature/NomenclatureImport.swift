@@ -65,6 +65,15 @@ public enum NomenclatureImport {
                 issue("name", "Nama nomenklatur wajib diisi.", "The name is required.")
                 continue
             }
+            var tooLong = false
+            for (column, limit) in [("name", Limits.longText / 10), ("kinerja", Limits.longText / 10),
+                                    ("indikator", Limits.longText / 10), ("satuan", 100)]
+            where (field(column)?.count ?? 0) > limit {
+                issue(column, "Isian \(column) terlalu panjang: paling banyak \(limit) karakter.",
+                      "The \(column) is too long: at most \(limit) characters.")
+                tooLong = true
+            }
+            if tooLong { continue }
             let kinds = (field("jenis_pemda") ?? "").split(separator: "|").map { JenisPemda(rawValue: String($0)) }
             if kinds.isEmpty || kinds.contains(nil) {
                 issue("jenis_pemda", "Jenis Pemda harus PROV, KABKOT atau PROV|KABKOT.", "The kind must be PROV, KABKOT or PROV|KABKOT.")

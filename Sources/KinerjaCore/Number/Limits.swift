@@ -22,6 +22,13 @@ public enum Limits {
         return year
     }
 
+    /// A date typed as `yyyy-mm-dd` in a year Kinerja knows, or nil.
+    public static func date(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.utf8.count == 10, let date = CalendarDate(iso: trimmed), years.contains(date.year) else { return nil }
+        return date
+    }
+
     /// Text of at most `limit` characters, or a refusal naming the field.
     public static func text(_ text: String, max limit: Int = shortText, field: InputField?) throws(RuleViolation) -> String {
         guard text.utf8.count <= limit * 4, text.count <= limit else {

@@ -64,3 +64,21 @@ public enum PenugasanRules {
         }
     }
 }
+
+extension PenugasanSpan {
+    /// Whether the span covers the day (both ends included).
+    public func covers(_ day: CalendarDate) -> Bool { start <= day && (end.map { day <= $0 } ?? true) }
+
+    /// Who signs for a position on a day among its assignments: the definitive holder, or else a Plt, or else a Plh
+    /// (a Plh stands in while the holder is away, but the holder still signs). The one rule for every page and writer.
+    public static func signer<T>(among assignments: [T], on day: CalendarDate, span: (T) -> PenugasanSpan) -> T? {
+        assignments.filter { span($0).covers(day) }.min { rank(span($0).kind) < rank(span($1).kind) }
+    }
+
+    /// Everyone in office on the day, the signer first.
+    public static func inOffice<T>(among assignments: [T], on day: CalendarDate, span: (T) -> PenugasanSpan) -> [T] {
+        assignments.filter { span($0).covers(day) }.sorted { rank(span($0).kind) < rank(span($1).kind) }
+    }
+
+    static func rank(_ kind: PenugasanKind) -> Int { PenugasanKind.allCases.firstIndex(of: kind) ?? 0 }
+}

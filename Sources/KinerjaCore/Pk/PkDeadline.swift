@@ -63,6 +63,33 @@ public enum PkCompliance: Sendable, Hashable {
     }
 
     /// `ok`, `warn` or `late`, for the board's colours.
+    /// The state without its day count, for filters: `terlambat`, `segera`, …
+    public var kind: Kind {
+        switch self {
+        case .tanpaTenggat: .tanpaTenggat
+        case .belumJatuhTempo: .belumJatuhTempo
+        case .segeraJatuhTempo: .segeraJatuhTempo
+        case .terlambat: .terlambat
+        case .tepatWaktu: .tepatWaktu
+        case .ditandatanganiTerlambat: .ditandatanganiTerlambat
+        }
+    }
+
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case terlambat, segeraJatuhTempo, belumJatuhTempo, tanpaTenggat, tepatWaktu, ditandatanganiTerlambat
+
+        public var label: Message {
+            switch self {
+            case .terlambat: Message(id: "Terlambat", en: "Late")
+            case .segeraJatuhTempo: Message(id: "Segera jatuh tempo", en: "Due soon")
+            case .belumJatuhTempo: Message(id: "Belum jatuh tempo", en: "Not due yet")
+            case .tanpaTenggat: Message(id: "Belum ada tenggat", en: "No deadline")
+            case .tepatWaktu: Message(id: "Tepat waktu", en: "On time")
+            case .ditandatanganiTerlambat: Message(id: "Ditandatangani terlambat", en: "Signed late")
+            }
+        }
+    }
+
     public var tone: String {
         switch self {
         case .tepatWaktu, .belumJatuhTempo: "ok"

@@ -9,8 +9,15 @@ public struct PkPerformanceRow: Sendable, Hashable, Codable {
     public var target: String
     /// Rencana aksi: the targets of Triwulan I–IV as displayed, empty where none was planned.
     public var quarterly: [String]
+    /// The values behind the text (documents of version 2 on): the canonical target (`7.5`, `5.0..5.5`, `ya`), the
+    /// canonical quarterly targets and the indicator's settings, so that what was promised can be computed against
+    /// for as long as the document lives. Nil in documents sealed before version 2.
+    public var value: PkTargetValue?
 
-    public init(key: String, sasaran: String, indikator: String, satuan: String, target: String, quarterly: [String]) {
+    public init(key: String, sasaran: String, indikator: String, satuan: String, target: String, quarterly: [String],
+                value: PkTargetValue? = nil)
+    {
+        self.value = value
         self.key = key
         self.sasaran = sasaran
         self.indikator = indikator
@@ -66,6 +73,19 @@ public struct PkRevision: Sendable, Hashable, Codable {
     }
 }
 
+/// A target as a value, kept in the sealed document beside its text.
+public struct PkTargetValue: Sendable, Hashable, Codable {
+    public var target: String
+    public var quarterly: [String]
+    public var spec: IndicatorSpec
+
+    public init(target: String, quarterly: [String], spec: IndicatorSpec) {
+        self.target = target
+        self.quarterly = quarterly
+        self.spec = spec
+    }
+}
+
 /// The signed document: everything the PDF, the printable page and the verification page show. Its canonical bytes
 /// are what the SHA-256 and the seal cover, so every field is plain data, written out as it was on the day.
 public struct PkDocument: Sendable, Hashable, Codable {
@@ -85,11 +105,18 @@ public struct PkDocument: Sendable, Hashable, Codable {
     public var performance: [PkPerformanceRow]
     public var budget: [PkBudgetRow]
     public var revision: PkRevision?
+    /// The layout of the document: nil (read as 1) for those sealed with texts only, 2 from when each target also
+    /// carries its value. A seal covers the bytes as stored, so an older document verifies as it always did.
+    public var documentVersion: Int?
+
+    public static let currentDocumentVersion = 2
 
     public init(pemdaCode: String, pemdaName: String, unitName: String, year: Int, version: Int, level: PkLevel,
                 statement: PkStatementText, pihakPertama: PkSigner, pihakKedua: PkSigner?, place: String,
-                date: CalendarDate, performance: [PkPerformanceRow], budget: [PkBudgetRow], revision: PkRevision?)
+                date: CalendarDate, performance: [PkPerformanceRow], budget: [PkBudgetRow], revision: PkRevision?,
+                documentVersion: Int? = PkDocument.currentDocumentVersion)
     {
+        self.documentVersion = documentVersion
         self.pemdaCode = pemdaCode
         self.pemdaName = pemdaName
         self.unitName = unitName

@@ -28,6 +28,9 @@ public enum PkLevel: String, Sendable, Hashable, Codable, CaseIterable {
         self = base != .pemda && superior == .kepalaDaerah ? .jpt : base
     }
 
+    /// The order of the levels, the Kepala Daerah's first.
+    public var rank: Int { PkLevel.allCases.firstIndex(of: self) ?? 0 }
+
     /// The Pemda PK has no pihak kedua.
     public var isUnilateral: Bool { self == .pemda }
 

@@ -84,6 +84,8 @@ public enum PerubahanRules {
                 message: Message(id: "Tuliskan nomor dasar hukum perubahan (mis. nomor SK mutasi atau Perda APBD-Perubahan).",
                                  en: "Give the number of the legal basis of the revision (e.g. the transfer decree or the revised budget regulation)."))
         }
+        try Required.Optional.text(legalNumber, field: .legalNumber,
+                                   label: Message(id: "Nomor dasar hukum", en: "The number of the legal basis"))
         guard let legalDate else {
             throw RuleViolation(code: "perubahan.legalDate", field: .legalDate,
                 message: Message(id: "Isi tanggal dasar hukum perubahan.", en: "Give the date of the legal basis."))

@@ -31,6 +31,34 @@ public enum PkActionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .terbitkan: Message(id: "Terbitkan", en: "Publish")
         }
     }
+
+    /// What happened, as the history says it: one word form (the passive past) for every step.
+    public var done: Message {
+        switch self {
+        case .ubah: Message(id: "Diubah", en: "Edited")
+        case .ajukan: Message(id: "Diajukan", en: "Submitted")
+        case .kembalikan: Message(id: "Dikembalikan", en: "Returned")
+        case .setujui: Message(id: "Disetujui", en: "Approved")
+        case .tandatangani: Message(id: "Ditandatangani", en: "Signed")
+        case .terbitkan: Message(id: "Diterbitkan", en: "Published")
+        }
+    }
+}
+
+/// A step of a PK's history as stored (`ajukan`, `tandatangani:pihakKedua`, `susun`, `perubahan`), in words.
+public enum PkHistoryStep {
+    public static func label(_ action: String) -> Message {
+        switch action {
+        case "susun": return Message(id: "Disusun", en: "Drafted")
+        case "perubahan": return Message(id: "Dibuat sebagai PK Perubahan", en: "Made as a revision")
+        default:
+            let parts = action.split(separator: ":").map(String.init)
+            if parts.count == 2, let party = PkParty(rawValue: parts[1]) {
+                return Message(id: "Ditandatangani \(party.label.id.lowercased())", en: "Signed by the \(party.label.en.lowercased())")
+            }
+            return PkActionKind(rawValue: action)?.done ?? Message(id: action, en: action)
+        }
+    }
 }
 
 public enum PkAction: Sendable, Hashable {

@@ -22,5 +22,6 @@ public enum KinerjaMigrations {
         M0016_BindAccountsToPegawai(),
         M0017_SealKeysOutOfDatabase(dataDirectory: dataDirectory),
         M0018_CreateLoginThrottle(),
+        M0019_RestrictPkDeletes(),
     ] }
 }

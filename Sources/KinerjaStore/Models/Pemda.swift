@@ -47,6 +47,14 @@ public enum PemdaKind: String, Codable, Sendable, CaseIterable {
 
     public var jenis: JenisPemda { self == .provinsi ? .prov : .kabkot }
 
+    public var label: Message {
+        switch self {
+        case .provinsi: Message(id: "Provinsi", en: "Province")
+        case .kabupaten: Message(id: "Kabupaten", en: "Regency")
+        case .kota: Message(id: "Kota", en: "City")
+        }
+    }
+
     public var kepalaDaerahTitle: String {
         switch self {
         case .provinsi: "Gubernur"

@@ -101,8 +101,11 @@ public final class PkRow: Model, @unchecked Sendable {
         self.sourceIndikatorID = sourceIndikatorID
     }
 
-    public var spec: IndicatorSpec {
-        (try? JSONDecoder().decode(IndicatorSpec.self, from: Data(specJSON.utf8))) ?? IndicatorSpec(kind: .text)
+    public var spec: IndicatorSpec { PkRow.decodeSpec(specJSON) }
+
+    /// The stored settings, read back. A PK holds few distinct settings, so each text is decoded once per process.
+    public static func decodeSpec(_ json: String) -> IndicatorSpec {
+        SpecTexts.shared.spec(json)
     }
 
     public var quarterly: [String] {
@@ -116,7 +119,7 @@ public final class PkRow: Model, @unchecked Sendable {
         }
     }
 
-    static func encode(_ spec: IndicatorSpec) -> String {
+    public static func encode(_ spec: IndicatorSpec) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(spec)) ?? Data("{}".utf8), as: UTF8.self)
@@ -298,5 +301,24 @@ public final class PkHardcopy: Model, @unchecked Sendable {
         self.year = year
         self.receivedOn = receivedOn.description
         self.note = note
+    }
+}
+
+/// Decoded indicator settings by their stored JSON text.
+final class SpecTexts: @unchecked Sendable {
+    static let shared = SpecTexts()
+    private let lock = NSLock()
+    private var known: [String: IndicatorSpec] = [:]
+
+    func spec(_ json: String) -> IndicatorSpec {
+        lock.lock()
+        if let spec = known[json] { lock.unlock(); return spec }
+        lock.unlock()
+        let spec = (try? JSONDecoder().decode(IndicatorSpec.self, from: Data(json.utf8))) ?? IndicatorSpec(kind: .text)
+        lock.lock()
+        if known.count > 10_000 { known.removeAll() }
+        known[json] = spec
+        lock.unlock()
+        return spec
     }
 }

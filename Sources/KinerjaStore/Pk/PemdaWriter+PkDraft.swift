@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaCore
+import SQLKit
 
 /// Drafting a PK: version 0 for a position and year, prefilled from the plans and linked to the superior's PK,
 /// then refined row by row while the PK drafting stage is open and the PK is a draft or returned.
@@ -92,151 +93,148 @@ extension PemdaWriter {
         }
     }
 
-    /// Changes a row's sasaran wording, year target and rencana aksi, read as the row's indicator kind requires.
-    public func updatePkRow(_ rowID: UUID, of pkID: UUID, sasaran: String, target raw: String, quarterly: [String],
-                            changeReason: String? = nil, actor: PkActor)
-        async throws
-    {
+    /// Saves a PK's tables as one: every row's sasaran, targets, rencana aksi, reason and links and every budget
+    /// line, with a row or line removed if asked. `PkTableRules` checks the whole edit first; one finding and
+    /// nothing is written (`RuleViolations` carries them all); none, and it is written in one transaction, each row
+    /// that changed in the audit trail.
+    public func savePkTable(_ pkID: UUID, _ edit: PkTableEdit, actor: PkActor) async throws {
         let today = audit.today
-        return try await transaction { w in
+        try await transaction { w in
             let db = w.database
-            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown(.pkRow)
+            let pk = try await w.editablePk(pkID, actor: actor, today: today)
+            let rows = try await PkRow.query(on: db).filter(\.$pk.$id == pkID).sort(\.$sortOrder).all()
+            let budget = try await PkBudget.query(on: db).filter(\.$pk.$id == pkID).sort(\.$sortOrder).all()
+            let links = rows.isEmpty ? [] : try await PkLink.query(on: db).filter(\.$row.$id ~~ rows.compactMap(\.id)).all()
+            var servedBy: [UUID: [String]] = [:]
+            if let remove = edit.removeRow.flatMap(UUID.init(uuidString:)) {
+                servedBy[remove] = try await db.sql.raw("""
+                    SELECT j.name FROM pk_link l JOIN pk_indikator r ON r.id = l.row_id JOIN pk p ON p.id = r.pk_id
+                    JOIN jabatan j ON j.id = p.jabatan_id WHERE l.superior_row_id = \(bind: remove)
+                    """).all().map { try $0.decode(column: "name", as: String.self) }
             }
-            let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
-            let spec = row.spec
-            let text = sasaran.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else {
-                throw RuleViolation(code: "pk.sasaranEmpty", field: .sasaran,
-                    message: Message(id: "\(pk.level.sasaranHeader.id) wajib diisi.", en: "\(pk.level.sasaranHeader.en) is required."))
-            }
-            let target = try TargetInput.parse(raw, for: spec, field: .target)
-            var planned: [String] = []
-            for (q, value) in quarterly.prefix(4).enumerated() {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty {
-                    planned.append("")
-                } else {
-                    let parsed = try TargetInput.parse(trimmed, for: spec, field: .quarter(q + 1))
-                    planned.append(parsed.canonical(scale: spec.ordinalScale, statement: trimmed))
+            var linkable = Set(links.map { $0.$superiorRow.id.uuidString })
+            if let superiorID = pk.$superiorJabatan.id, pk.level != .pemda {
+                for row in try await db.sql.raw("""
+                    SELECT r.id FROM pk_indikator r JOIN pk p ON p.id = r.pk_id
+                    WHERE p.pemda_id = \(bind: w.pemdaID) AND p.year = \(bind: pk.year)
+                      AND (p.jabatan_id = \(bind: superiorID)
+                           OR p.level = (SELECT level FROM pk WHERE jabatan_id = \(bind: superiorID) AND year = \(bind: pk.year) LIMIT 1))
+                    """).all()
+                {
+                    linkable.insert(try row.decode(column: "id", as: UUID.self).uuidString)
                 }
             }
-            let before = try AuditTrail.snapshot(row)
-            row.sasaran = text
-            row.target = target.canonical(scale: spec.ordinalScale, statement: raw.trimmingCharacters(in: .whitespaces))
-            row.quarterly = planned
-            let reason = changeReason?.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.changeReason = (reason?.isEmpty ?? true) ? nil : reason
-            try await row.update(on: db)
-            try await AuditTrail.recordUpdate(of: row, beforeSnapshot: before, pemdaID: w.pemdaID, unitID: pk.$unit.id,
-                                              context: w.audit, on: db)
+            let facts = PkTableFacts(
+                level: pk.level, year: pk.year,
+                rows: try rows.map { PkTableFacts.Row(id: try $0.requireID().uuidString, spec: $0.spec, indikator: $0.indikator,
+                                                      servedBy: servedBy[try $0.requireID()] ?? []) },
+                budgetIDs: Set(try budget.map { try $0.requireID().uuidString }), linkable: linkable)
+            let change: PkTableChange
+            switch PkTableRules.check(edit, facts: facts) {
+            case .failure(let problems): throw problems
+            case .success(let accepted): change = accepted
+            }
+            let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.requireID().uuidString, $0) })
+            let linksOf = Dictionary(grouping: links) { $0.$row.id.uuidString }
+            for edited in change.rows {
+                guard let row = byID[edited.id] else { continue }
+                if row.sasaran != edited.sasaran || row.target != edited.target || row.quarterly != edited.quarterly
+                    || row.changeReason != edited.reason
+                {
+                    let before = try AuditTrail.snapshot(row)
+                    row.sasaran = edited.sasaran
+                    row.target = edited.target
+                    row.quarterly = edited.quarterly
+                    row.changeReason = edited.reason
+                    try await row.update(on: db)
+                    try await AuditTrail.recordUpdate(of: row, beforeSnapshot: before, pemdaID: w.pemdaID, unitID: pk.$unit.id,
+                                                      context: w.audit, on: db)
+                }
+                guard let wanted = edited.links else { continue }
+                let existing = linksOf[edited.id] ?? []
+                for link in existing where !wanted.contains(link.$superiorRow.id.uuidString) {
+                    try await AuditTrail.record(.delete, before: link, after: nil as PkLink?, entityID: link.requireID(),
+                                                pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
+                    try await link.delete(on: db)
+                }
+                let kept = Set(existing.map { $0.$superiorRow.id.uuidString })
+                for id in wanted.sorted() where !kept.contains(id) {
+                    guard let superiorRowID = UUID(uuidString: id) else { continue }
+                    _ = try await w.create(PkLink(pemdaID: w.pemdaID, rowID: try row.requireID(), superiorRowID: superiorRowID),
+                                           unitID: pk.$unit.id)
+                }
+            }
+            let lines = Dictionary(uniqueKeysWithValues: try budget.map { (try $0.requireID().uuidString, $0) })
+            for edited in change.budget {
+                guard let line = lines[edited.id], line.amount != edited.amount else { continue }
+                let before = try AuditTrail.snapshot(line)
+                line.amount = edited.amount
+                try await line.update(on: db)
+                try await AuditTrail.recordUpdate(of: line, beforeSnapshot: before, pemdaID: w.pemdaID, unitID: pk.$unit.id,
+                                                  context: w.audit, on: db)
+            }
+            if let id = change.removeRow, let row = byID[id] {
+                for link in linksOf[id] ?? [] {
+                    try await AuditTrail.record(.delete, before: link, after: nil as PkLink?, entityID: link.requireID(),
+                                                pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
+                    try await link.delete(on: db)
+                }
+                try await AuditTrail.record(.delete, before: row, after: nil as PkRow?, entityID: try row.requireID(),
+                                            pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
+                try await row.delete(on: db)
+            }
+            if let id = change.removeBudget, let line = lines[id] {
+                try await AuditTrail.record(.delete, before: line, after: nil as PkBudget?, entityID: try line.requireID(),
+                                            pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
+                try await line.delete(on: db)
+            }
+            if let new = change.newRow { _ = try await w.insertPkRow(pk, new) }
+            if let new = change.newBudget { _ = try await w.insertPkBudget(pk, code: new.code, amount: new.amount, field: .keyed("baru", .code)) }
         }
     }
 
-    public func removePkRow(_ rowID: UUID, of pkID: UUID, actor: PkActor) async throws {
-        let today = audit.today
-        return try await transaction { w in
-            let db = w.database
-            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown(.pkRow)
-            }
-            let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
-            let serving = try await PkLink.query(on: db).filter(\.$superiorRow.$id == rowID).all()
-            if !serving.isEmpty {
-                let servingRows = try await PkRow.query(on: db).filter(\.$id ~~ serving.map { $0.$row.id }).all()
-                let pks = try await Pk.query(on: db).filter(\.$id ~~ servingRows.map { $0.$pk.id }).all()
-                let names = try await Jabatan.query(on: db).filter(\.$id ~~ pks.map { $0.$jabatan.id }).all().map(\.name)
-                throw RuleViolation(.conflict, code: "pk.rowServed", field: nil,
-                    message: Message(id: "Indikator \"\(row.indikator)\" didukung PK \(names.sorted().joined(separator: ", ")); penyusun PK itu harus melepas kaitannya dulu (lewat PK Perubahan bila PK itu sudah ditandatangani).",
-                                     en: "Indicator \"\(row.indikator)\" is served by the PK of \(names.sorted().joined(separator: ", ")); its drafter must unlink it first (through a revision if that PK is signed)."))
-            }
-            for link in try await PkLink.query(on: db).filter(\.$row.$id == rowID).all() {
-                try await AuditTrail.record(.delete, before: link, after: nil as PkLink?, entityID: link.requireID(),
-                                            pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
-                try await link.delete(on: db)
-            }
-            try await AuditTrail.record(.delete, before: row, after: nil as PkRow?, entityID: rowID, pemdaID: w.pemdaID,
-                                        unitID: pk.$unit.id, context: w.audit, on: db)
-            try await row.delete(on: db)
+    /// A change of one part of the table (one row, one line): its one finding comes back as itself, as a single
+    /// form field's would.
+    func savePkPart(_ pkID: UUID, _ edit: PkTableEdit, actor: PkActor) async throws {
+        do {
+            try await savePkTable(pkID, edit, actor: actor)
+        } catch let found as RuleViolations where found.all.count == 1 {
+            throw found.all[0]
         }
+    }
+
+    /// One row's sasaran, targets and rencana aksi: a table save of that row alone.
+    public func updatePkRow(_ rowID: UUID, of pkID: UUID, sasaran: String, target: String, quarterly: [String],
+                            changeReason: String? = nil, actor: PkActor) async throws
+    {
+        try await savePkPart(pkID, PkTableEdit(rows: [PkTableEdit.Row(id: rowID.uuidString, sasaran: sasaran, target: target,
+                                                                        quarterly: quarterly, reason: changeReason)]),
+                              actor: actor)
+    }
+
+    public func removePkRow(_ rowID: UUID, of pkID: UUID, actor: PkActor) async throws {
+        try await savePkPart(pkID, PkTableEdit(rows: [], removeRow: rowID.uuidString), actor: actor)
     }
 
     /// Sets the superior indicators a row serves: those of the superior's PK, or, for a crosscutting goal, of
     /// another PK at the superior's level in the same year.
-    public func setPkLinks(_ rowID: UUID, of pkID: UUID, superiorRowIDs: [UUID], actor: PkActor) async throws
-    {
-        let today = audit.today
-        return try await transaction { w in
-            let db = w.database
-            // The row must be of the PK the actor was judged for, not merely of the same Pemda.
-            guard let row = try await PkRow.find(rowID, on: db), row.$pemda.id == w.pemdaID, row.$pk.id == pkID else {
-                throw w.unknown(.pkRow)
-            }
-            let pk = try await w.editablePk(row.$pk.id, actor: actor, today: today)
-            guard pk.level != .pemda else {
-                throw RuleViolation(code: "pk.pemdaNoLinks", field: .links,
-                    message: Message(id: "PK Kepala Daerah adalah puncak cascading; indikatornya tidak dikaitkan ke atas.",
-                                     en: "The regional head's PK tops the cascade; its indicators link to nothing above."))
-            }
-            let superiorLevel = try await pk.$superiorJabatan.id.asyncMap { id in
-                try await Pk.query(on: db).filter(\.$jabatan.$id == id).filter(\.$year == pk.year).first()?.level
-            } ?? nil
-            for id in Set(superiorRowIDs) {
-                guard let target = try await PkRow.find(id, on: db), target.$pemda.id == w.pemdaID,
-                    let owner = try await Pk.find(target.$pk.id, on: db), owner.year == pk.year,
-                    owner.$jabatan.id == pk.$superiorJabatan.id || owner.level == superiorLevel
-                else {
-                    throw RuleViolation(code: "pk.linkTarget", field: .links,
-                        message: Message(id: "Indikator yang dipilih bukan indikator PK atasan (atau PK setingkat atasan) tahun \(pk.year).",
-                                         en: "The chosen indicator is not on the superior's PK (or a PK at the superior's level) for \(pk.year)."))
-                }
-            }
-            let existing = try await PkLink.query(on: db).filter(\.$row.$id == rowID).all()
-            let wanted = Set(superiorRowIDs)
-            for link in existing where !wanted.contains(link.$superiorRow.id) {
-                try await AuditTrail.record(.delete, before: link, after: nil as PkLink?, entityID: link.requireID(),
-                                            pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
-                try await link.delete(on: db)
-            }
-            let kept = Set(existing.map { $0.$superiorRow.id })
-            for id in superiorRowIDs where !kept.contains(id) {
-                _ = try await w.create(PkLink(pemdaID: w.pemdaID, rowID: rowID, superiorRowID: id), unitID: pk.$unit.id)
-            }
+    public func setPkLinks(_ rowID: UUID, of pkID: UUID, superiorRowIDs: [UUID], actor: PkActor) async throws {
+        guard let row = try await PkRow.find(rowID, on: database), row.$pk.id == pkID, row.$pemda.id == pemdaID else {
+            throw unknown(.pkRow)
         }
+        try await savePkPart(pkID, PkTableEdit(rows: [PkTableEdit.Row(
+            id: rowID.uuidString, sasaran: row.sasaran, target: TargetDisplay.text(row.target, spec: row.spec),
+            quarterly: row.quarterly.map { $0.isEmpty ? "" : TargetDisplay.text($0, spec: row.spec) }, reason: row.changeReason,
+            links: superiorRowIDs.map(\.uuidString))]), actor: actor)
     }
 
-    public func updatePkBudget(_ budgetID: UUID, of pkID: UUID, amount raw: String, actor: PkActor) async throws
-    {
-        let today = audit.today
-        return try await transaction { w in
-            let db = w.database
-            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
-                throw w.unknown(.budgetLine)
-            }
-            let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
-            let amount = try RupiahInput.parse(raw, field: .amount)
-            let before = try AuditTrail.snapshot(line)
-            line.amount = amount
-            try await line.update(on: db)
-            try await AuditTrail.recordUpdate(of: line, beforeSnapshot: before, pemdaID: w.pemdaID, unitID: pk.$unit.id,
-                                              context: w.audit, on: db)
-        }
+    public func updatePkBudget(_ budgetID: UUID, of pkID: UUID, amount: String, actor: PkActor) async throws {
+        try await savePkPart(pkID, PkTableEdit(rows: [], budget: [PkTableEdit.Budget(id: budgetID.uuidString, amount: amount)]),
+                              actor: actor)
     }
 
     public func removePkBudget(_ budgetID: UUID, of pkID: UUID, actor: PkActor) async throws {
-        let today = audit.today
-        return try await transaction { w in
-            let db = w.database
-            guard let line = try await PkBudget.find(budgetID, on: db), line.$pemda.id == w.pemdaID, line.$pk.id == pkID else {
-                throw w.unknown(.budgetLine)
-            }
-            let pk = try await w.editablePk(line.$pk.id, actor: actor, today: today)
-            try await AuditTrail.record(.delete, before: line, after: nil as PkBudget?, entityID: budgetID,
-                                        pemdaID: w.pemdaID, unitID: pk.$unit.id, context: w.audit, on: db)
-            try await line.delete(on: db)
-        }
+        try await savePkPart(pkID, PkTableEdit(rows: [], removeBudget: budgetID.uuidString), actor: actor)
     }
 
     /// Loads (and locks) a PK of this Pemda that the actor may change now: the workflow allows "ubah" and, for the
@@ -251,7 +249,7 @@ extension PemdaWriter {
     }
 
     func recordPkEvent(pkID: UUID, action: String, from: PkStatus, to: PkStatus, reason: String?) async throws {
-        try await PkEvent(pemdaID: pemdaID, pkID: pkID, at: Date(), userID: audit.userID, userName: audit.username,
+        try await PkEvent(pemdaID: pemdaID, pkID: pkID, at: audit.now, userID: audit.userID, userName: audit.username,
                           action: action, from: from, to: to, reason: reason).create(on: database)
     }
 

@@ -10,7 +10,6 @@ extension PemdaWriter {
     public func revisePk(_ pkID: UUID, ground: PerubahanGround, legalNumber: String, legalDate: CalendarDate?,
                          actor: PkActor) async throws -> UUID
     {
-        let today = audit.today
         return try await transaction { w in
             let db = w.database
             guard try await Pk.find(pkID, on: db)?.$pemda.id == w.pemdaID else { throw w.unknown(.pk) }

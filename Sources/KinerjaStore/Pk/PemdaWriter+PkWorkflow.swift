@@ -37,7 +37,7 @@ extension PemdaWriter {
             var sha: String?
             switch action {
             case .ajukan:
-                let review = try await PkReview.review(pk, on: db)
+                guard let review = try await PkReview.review(pkID, pemdaID: w.pemdaID, on: db) else { throw w.unknown(.pk) }
                 if PkChecks.hasErrors(review.findings) {
                     let errors = review.findings.filter { $0.severity == .error }
                     throw RuleViolation(.conflict, code: "pk.checksFailed", field: nil,
@@ -78,7 +78,7 @@ extension PemdaWriter {
                                          en: "\(holder.name) has already signed as the other party; one person cannot be both parties. Assign another acting official to one of the posts."))
                 }
                 let signature = PkSignature(pemdaID: w.pemdaID, pkID: pkID, party: party, userID: w.audit.userID,
-                                            signer: holder.signer(jabatanName: position.name), at: Date(), on: today)
+                                            signer: holder.signer(jabatanName: position.name), at: w.audit.now, on: today)
                 _ = try await w.create(signature, unitID: pk.$unit.id)
                 if next.status == .ditandatangani {
                     var signers: [PkParty: PkSigner] = [party: signature.signer]
@@ -110,12 +110,13 @@ extension PemdaWriter {
     /// Takes the PK's row lock for the rest of the transaction (PostgreSQL; SQLite has one writer anyway), so that
     /// an edit and a submission, or two signatures, are applied one after the other.
     func lockPk(_ pkID: UUID) async throws {
-        try await (database as! any SQLDatabase).raw("UPDATE pk SET updated_at = \(bind: Date()) WHERE id = \(bind: pkID)").run()
+        try await database.sql.raw("UPDATE pk SET updated_at = \(bind: audit.now) WHERE id = \(bind: pkID)").run()
     }
 
     /// Stores the canonical document, its SHA-256 and the server's seal: from now on this version never changes.
     func seal(_ pk: Pk, signers: [PkParty: PkSigner], date: CalendarDate) async throws -> String {
-        let document = try await PkDocumentBuilder.build(pk, date: date, signers: signers, on: database)
+        let document = try await PkDocumentBuilder.build(try pk.requireID(), pemdaID: pemdaID, date: date, signers: signers,
+                                                         on: database)
         let bytes = try PkCanonical.encode(document)
         guard let keyring else { throw SealKeyring.BadKey(description: "Tidak ada kunci segel untuk menyegel PK.") }
         let sha = PkCanonical.sha256Hex(bytes)

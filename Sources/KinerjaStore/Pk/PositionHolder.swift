@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 import KinerjaCore
+import SQLKit
 
-/// Who holds a position on a day: the definitive holder, or else a Plt, or else a Plh.
+/// Who holds a position on a day, by the one rule of `PenugasanSpan.signer` (definitive, else Plt, else Plh).
 public struct PositionHolder: Sendable, Hashable {
     public var pegawaiID: UUID
     public var name: String
@@ -10,37 +11,24 @@ public struct PositionHolder: Sendable, Hashable {
     public var pangkat: String
     public var kind: PenugasanKind
 
-    /// Every position's holder on a day, in two queries: for pages that ask about many positions.
-    public static func all(pemdaID: UUID, on day: CalendarDate, db: any Database) async throws -> [UUID: PositionHolder] {
-        let assignments = try await Penugasan.query(on: db).filter(\.$pemda.$id == pemdaID).all().filter {
-            guard let span = $0.span else { return false }
-            return span.start <= day && (span.end.map { day <= $0 } ?? true)
-        }
-        let people = Dictionary(try await Pegawai.query(on: db).filter(\.$pemda.$id == pemdaID).all().map { ($0.id!, $0) },
-                                uniquingKeysWith: { a, _ in a })
-        var out: [UUID: PositionHolder] = [:]
-        for (jabatanID, held) in Dictionary(grouping: assignments, by: { $0.$jabatan.id }) {
-            guard let chosen = held.min(by: { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }),
-                let pegawai = people[chosen.$pegawai.id]
-            else { continue }
-            out[jabatanID] = PositionHolder(pegawaiID: pegawai.id!, name: pegawai.name, nip: pegawai.nip,
-                                            pangkat: pegawai.pangkat, kind: chosen.kind)
-        }
-        return out
-    }
-
-    static let order: [PenugasanKind] = [.definitif, .plt, .plh]
-
+    /// For one position, in one statement (writers; pages use the cached `PemdaOrganisation`).
     public static func find(jabatanID: UUID, on day: CalendarDate, db: any Database) async throws -> PositionHolder? {
-        let assignments = try await Penugasan.query(on: db).filter(\.$jabatan.$id == jabatanID).all().filter {
-            guard let span = $0.span else { return false }
-            return span.start <= day && (span.end.map { day <= $0 } ?? true)
+        let rows = try await db.sql.raw("""
+            SELECT a.kind, a.start_date, a.end_date, p.id, p.name, p.nip, p.pangkat
+            FROM penugasan a JOIN pegawai p ON p.id = a.pegawai_id WHERE a.jabatan_id = \(bind: jabatanID)
+            """).all()
+        let candidates: [(span: PenugasanSpan, holder: PositionHolder)] = try rows.compactMap { row in
+            guard let kind = PenugasanKind(rawValue: try row.decode(column: "kind", as: String.self)),
+                  let start = CalendarDate(iso: try row.decode(column: "start_date", as: String.self))
+            else { return nil }
+            let span = PenugasanSpan(kind: kind, start: start,
+                                     end: try row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init(iso:)))
+            return (span, PositionHolder(pegawaiID: try row.decode(column: "id", as: UUID.self),
+                                         name: try row.decode(column: "name", as: String.self),
+                                         nip: try row.decode(column: "nip", as: String?.self),
+                                         pangkat: try row.decode(column: "pangkat", as: String.self), kind: kind))
         }
-        guard let chosen = assignments.min(by: { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }),
-            let pegawai = try await Pegawai.find(chosen.$pegawai.id, on: db)
-        else { return nil }
-        return PositionHolder(pegawaiID: try pegawai.requireID(), name: pegawai.name, nip: pegawai.nip,
-                              pangkat: pegawai.pangkat, kind: chosen.kind)
+        return PenugasanSpan.signer(among: candidates, on: day, span: \.span)?.holder
     }
 
     /// The signer as printed: a Plt/Plh signs with the prefix before the position's name.

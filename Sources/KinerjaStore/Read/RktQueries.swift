@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaCore
+import SQLKit
 
 public struct RktView: Codable, Sendable, Equatable {
     public struct SasaranNode: Codable, Sendable, Equatable {
@@ -29,16 +30,27 @@ public struct JadwalRow: Codable, Sendable, Equatable {
 
 /// A unit's RKT for a year, and a Pemda's schedule for a year.
 public enum RktQueries {
-    public static func rkt(pemda: Pemda, unitID: UUID, year: Int, on db: any Database) async throws -> RktView? {
-        let pemdaID = try pemda.requireID()
-        guard let unit = try await Unit.find(unitID, on: db), unit.$pemda.id == pemdaID,
-            let rkt = try await Rkt.query(on: db).filter(\.$unit.$id == unitID).filter(\.$year == year).first()
-        else { return nil }
-        let sasaran = try await RktSasaran.query(on: db).filter(\.$rkt.$id == rkt.requireID()).sort(\.$number).all()
-        let indikator = try await PlanQueries.indicators(pemdaID: pemdaID, owner: .rktSasaran,
-                                                         ownerIDs: sasaran.compactMap(\.id), on: db)
-        return RktView(unitID: unitID, unitCode: unit.code, unitName: unit.name, year: year, sasaran: sasaran.map {
-            RktView.SasaranNode(id: $0.id!, number: $0.number, text: $0.text, indikator: indikator[$0.id!] ?? [])
+    /// Three statements: the RKT's sasaran, and its indicators with their targets.
+    public static func rkt(pemda: PemdaInfo, unit: PemdaOrganisation.UnitInfo, year: Int, on db: any Database) async throws
+        -> RktView?
+    {
+        let sql = try db.sql
+        let sasaran = try await sql.raw("""
+            SELECT s.id, s.number, s.text FROM rkt_sasaran s JOIN rkt r ON r.id = s.rkt_id
+            WHERE r.unit_id = \(bind: unit.id) AND r.year = \(bind: year) AND r.pemda_id = \(bind: pemda.id) ORDER BY s.number
+            """).all()
+        if sasaran.isEmpty {
+            let exists = try await sql.raw("SELECT id FROM rkt WHERE unit_id = \(bind: unit.id) AND year = \(bind: year)").first()
+            if exists == nil { return nil }
+        }
+        let indikator = try await PlanQueries.indicators(pemdaID: pemda.id, where: """
+            i.owner_kind = 'rktSasaran' AND i.owner_id IN (SELECT s.id FROM rkt_sasaran s JOIN rkt r ON r.id = s.rkt_id
+                                                           WHERE r.unit_id = \(bind: unit.id) AND r.year = \(bind: year))
+            """ as SQLQueryString, on: sql)
+        return RktView(unitID: unit.id, unitCode: unit.code, unitName: unit.name, year: year, sasaran: try sasaran.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            return RktView.SasaranNode(id: id, number: try row.decode(column: "number", as: Int.self),
+                                       text: try row.decode(column: "text", as: String.self), indikator: indikator[id] ?? [])
         })
     }
 

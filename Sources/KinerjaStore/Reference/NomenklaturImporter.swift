@@ -31,7 +31,8 @@ public enum NomenklaturImporter {
     public static func importVersion(csv text: String, metadata: Metadata, audit: AuditContext, on database: any Database)
         async throws -> (versionID: UUID, rows: Int)
     {
-        try Required.text(metadata.code, field: .code, label: Message(id: "Kode versi", en: "The version code"))
+        try OrganisationInput.code(metadata.code, label: Message(id: "Kode versi", en: "The version code"))
+        try Required.Optional.text(metadata.source, field: .note, label: Message(id: "Nama berkas", en: "The file name"))
         try Required.text(metadata.name, field: .name, label: Message(id: "Nama versi", en: "The version name"))
         try Required.text(metadata.legalBasis, field: .legalBasis, label: Message(id: "Dasar hukum", en: "The legal basis"))
         guard (2000...2100).contains(metadata.effectiveYear) else {

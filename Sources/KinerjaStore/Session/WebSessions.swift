@@ -25,15 +25,7 @@ public struct SessionAccount: Sendable, Hashable {
     public var jabatanID: UUID?
     public var pegawaiID: UUID?
     public var nip: String?
-    public var pemda: SessionPemda?
-}
-
-public struct SessionPemda: Sendable, Hashable {
-    public var id: UUID
-    public var code: String
-    public var name: String
-    public var zone: ZonaWaktu
-    public var structureVersion: Int
+    public var pemda: PemdaInfo?
 }
 
 /// How long a session lives: it ends after `idle` without a request, and after `absolute` whatever happens.
@@ -70,7 +62,9 @@ public enum WebSessions {
         guard let row = try await sql.raw("""
             SELECT s.id, s.csrf, s.data, s.created_at, s.seen_at, s.user_id,
                    u.username, u.display_name, u.roles, u.active, u.must_change_password, u.jabatan_id, u.pegawai_id, u.nip,
-                   p.id AS pemda_id, p.code AS pemda_code, p.name AS pemda_name, p.time_zone, p.structure_version
+                   p.id AS p_id, p.code AS p_code, p.name AS p_name, p.kind AS p_kind, p.seat AS p_seat,
+                   p.kepala_daerah_title AS p_kepala_daerah_title, p.predikat_scale AS p_predikat_scale,
+                   p.capaian_cap AS p_capaian_cap, p.time_zone AS p_time_zone, p.structure_version AS p_structure_version
             FROM web_session s
             LEFT JOIN app_user u ON u.id = s.user_id
             LEFT JOIN pemda p ON p.id = u.pemda_id
@@ -79,14 +73,7 @@ public enum WebSessions {
         else { return nil }
         var account: SessionAccount?
         if let userID = try row.decode(column: "user_id", as: UUID?.self) {
-            var pemda: SessionPemda?
-            if let pemdaID = try row.decode(column: "pemda_id", as: UUID?.self) {
-                pemda = SessionPemda(
-                    id: pemdaID, code: try row.decode(column: "pemda_code", as: String.self),
-                    name: try row.decode(column: "pemda_name", as: String.self),
-                    zone: ZonaWaktu(rawValue: try row.decode(column: "time_zone", as: String.self)) ?? .wib,
-                    structureVersion: try row.decode(column: "structure_version", as: Int.self))
-            }
+            let pemda = try row.decode(column: "p_id", as: UUID?.self) == nil ? nil : try PemdaInfo(row: row, prefix: "p_")
             account = SessionAccount(
                 id: userID, username: try row.decode(column: "username", as: String.self),
                 displayName: try row.decode(column: "display_name", as: String.self),

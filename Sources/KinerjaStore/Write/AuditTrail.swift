@@ -41,7 +41,8 @@ public enum AuditTrail {
         if let pemdaID, structural.contains(entity) { try await PemdaStructure.bump(pemdaID, on: db) }
     }
 
-    /// The tables a user's scope is worked out from. Every change is recorded here in its own transaction, so this is
+    /// The tables of a Pemda's organisation (see `PemdaOrganisation`). Every change is recorded here in its own transaction, so this is
     /// the one place that can tell the cached scopes of a Pemda that they are stale.
-    static let structural: Set<String> = [Unit.schema, Jabatan.schema, AppUser.schema, UserUnit.schema, Pemda.schema]
+    static let structural: Set<String> = [Unit.schema, Jabatan.schema, Pegawai.schema, Penugasan.schema, AppUser.schema,
+                                          UserUnit.schema, Pemda.schema]
 }

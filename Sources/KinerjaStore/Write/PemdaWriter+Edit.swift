@@ -8,8 +8,7 @@ extension PemdaWriter {
     public func updateUnit(id: UUID, code: String, name: String, kind: UnitKind, parentID: UUID?, bidangCodes: [String])
         async throws
     {
-        try Required.text(code, field: .code, label: Message(id: "Kode unit", en: "The unit code"))
-        try Required.text(name, field: .name, label: Message(id: "Nama unit", en: "The unit name"))
+        try OrganisationInput.unit(code: code, name: name, bidangCodes: bidangCodes)
         try await transaction { w in
             let unit = try await w.owned(Unit.self, id, field: .unit)
             let all = try await Unit.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).all()
@@ -36,7 +35,7 @@ extension PemdaWriter {
     public func updateJabatan(id: UUID, name: String, level: JabatanLevel, eselon: String, unitID: UUID?,
                               superiorID: UUID?) async throws
     {
-        try Required.text(name, field: .name, label: Message(id: "Nama jabatan", en: "The position name"))
+        try OrganisationInput.jabatan(name: name, eselon: eselon)
         try await transaction { w in
             let jabatan = try await w.owned(Jabatan.self, id, field: .position)
             let all = try await Jabatan.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).all()
@@ -63,7 +62,7 @@ extension PemdaWriter {
 
     public func updatePegawai(id: UUID, nip raw: String?, name: String, pangkat: String) async throws {
         let nip = try raw.map { raw throws(RuleViolation) in try Nip(raw) }
-        try Required.text(name, field: .name, label: Message(id: "Nama pegawai", en: "The employee's name"))
+        try OrganisationInput.pegawai(name: name, pangkat: pangkat)
         try await transaction { w in
             let pegawai = try await w.owned(Pegawai.self, id, field: .pegawai)
             if let nip, let other = try await Pegawai.query(on: w.database).filter(\.$nip == nip.digits).first(), other.id != id {

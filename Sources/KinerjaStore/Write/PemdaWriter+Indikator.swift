@@ -34,6 +34,12 @@ public struct IndikatorInput: Sendable, Hashable {
         try Required.text(code, field: .code, label: Message(id: "Kode indikator", en: "The indicator code"))
         try Required.text(name, field: .name, label: Message(id: "Nama indikator", en: "The indicator name"))
         try Required.text(satuan, field: .satuan, label: Message(id: "Satuan", en: "The unit of measure"))
+        let manualLabel = Message(id: "Isian Manual IKU", en: "A Manual IKU entry")
+        for text in [manual.definition, manual.measurement, manual.dataSource, manual.responsible, manual.rationale] {
+            try Required.Optional.text(text, field: .definition, label: manualLabel, max: Limits.longText)
+        }
+        try Required.Optional.text(baselineValue, field: .baseline, label: Message(id: "Kondisi awal", en: "The baseline"))
+        try Required.Optional.text(tags.joined(separator: ","), field: .tags, label: Message(id: "Label", en: "The tags"))
         try spec.validate()
         guard weight > FixedDecimal(0) else {
             throw RuleViolation(code: "indicator.weight", field: .weight,
@@ -49,7 +55,7 @@ public struct IndikatorInput: Sendable, Hashable {
             do {
                 _ = try TargetInput.parse(baselineValue, for: spec)
             } catch {
-                throw RuleViolation(code: error.code, field: .startYear, message: error.message)
+                throw RuleViolation(code: error.code, field: .baseline, message: error.message)
             }
         }
     }

@@ -57,7 +57,7 @@ extension PemdaWriter {
                 message: Message(id: "Tanggal Perda harus tanggal yang sah, mis. 2025-06-30.",
                                  en: "The Perda date must be a valid date, e.g. 2025-06-30."))
         }
-        try Required.text(visi, field: .visi, label: Message(id: "Visi", en: "The visi"))
+        try Required.text(visi, field: .visi, label: Message(id: "Visi", en: "The visi"), max: Limits.longText)
         return try await transaction { w in
             let existing = try await PeriodeRpjmd.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).all()
             if let clash = existing.first(where: { $0.startYear <= endYear && startYear <= $0.endYear }) {
@@ -73,7 +73,7 @@ extension PemdaWriter {
 
     @discardableResult
     public func addMisi(periodeID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: .text, label: Message(id: "Rumusan misi", en: "The misi"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan misi", en: "The misi"), max: Limits.longText)
         return try await transaction { w in
             _ = try await w.owned(PeriodeRpjmd.self, periodeID, field: .period)
             let number = try await Misi.query(on: w.database).filter(\.$periode.$id == periodeID).count() + 1
@@ -84,7 +84,7 @@ extension PemdaWriter {
 
     @discardableResult
     public func addTujuan(misiID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: .text, label: Message(id: "Rumusan tujuan", en: "The tujuan"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan tujuan", en: "The tujuan"), max: Limits.longText)
         return try await transaction { w in
             _ = try await w.owned(Misi.self, misiID, field: .misi)
             let number = try await Tujuan.query(on: w.database).filter(\.$misi.$id == misiID).count() + 1
@@ -95,7 +95,7 @@ extension PemdaWriter {
 
     @discardableResult
     public func addSasaranRpjmd(tujuanID: UUID, text: String) async throws -> UUID {
-        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran", en: "The sasaran"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran", en: "The sasaran"), max: Limits.longText)
         return try await transaction { w in
             _ = try await w.owned(Tujuan.self, tujuanID, field: .tujuan)
             let number = try await SasaranRpjmd.query(on: w.database).filter(\.$tujuan.$id == tujuanID).count() + 1
@@ -138,7 +138,7 @@ extension PemdaWriter {
     /// A sasaran strategis of a Renstra, optionally serving a sasaran of the RPJMD.
     @discardableResult
     public func addRenstraSasaran(renstraID: UUID, sasaranRpjmdID: UUID?, text: String) async throws -> UUID {
-        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran strategis", en: "The sasaran"))
+        try Required.text(text, field: .text, label: Message(id: "Rumusan sasaran strategis", en: "The sasaran"), max: Limits.longText)
         return try await transaction { w in
             let renstra = try await w.owned(Renstra.self, renstraID, field: .renstra)
             if let sasaranRpjmdID {

@@ -45,7 +45,8 @@ public struct PemdaWriter: Sendable {
     public func addUnit(code: String, name: String, kind: UnitKind, parentID: UUID? = nil, bidangCodes: [String] = [],
                         sortOrder: Int = 0) async throws -> UUID
     {
-        try await transaction { w in
+        try OrganisationInput.unit(code: code, name: name, bidangCodes: bidangCodes)
+        return try await transaction { w in
             if let parentID { _ = try await w.owned(Unit.self, parentID, field: .parent) }
             if try await Unit.query(on: w.database).filter(\.$pemda.$id == w.pemdaID).filter(\.$code == code).first() != nil {
                 throw RuleViolation(.conflict, code: "unit.duplicateCode", field: .code,
@@ -62,7 +63,8 @@ public struct PemdaWriter: Sendable {
     public func addJabatan(name: String, level: JabatanLevel, eselon: String = "", unitID: UUID?, superiorID: UUID?)
         async throws -> UUID
     {
-        try await transaction { w in
+        try OrganisationInput.jabatan(name: name, eselon: eselon)
+        return try await transaction { w in
             let superior = try await superiorID.asyncMap { try await w.owned(Jabatan.self, $0, field: .superior) }
             try JabatanLevel.checkSuperior(of: level, superior: superior?.level)
             if let unitID { _ = try await w.owned(Unit.self, unitID, field: .unit) }
@@ -76,11 +78,7 @@ public struct PemdaWriter: Sendable {
     @discardableResult
     public func addPegawai(nip raw: String?, name: String, pangkat: String) async throws -> UUID {
         let nip = try raw.map { raw throws(RuleViolation) in try Nip(raw) }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RuleViolation(code: "pegawai.name", field: .name,
-                message: Message(id: "Nama pegawai wajib diisi, lengkap dengan gelar.",
-                                 en: "The employee's name is required, with titles."))
-        }
+        try OrganisationInput.pegawai(name: name, pangkat: pangkat)
         return try await transaction { w in
             if let nip, let existing = try await Pegawai.query(on: w.database).filter(\.$nip == nip.digits).first() {
                 throw w.nipTaken(nip, by: existing)
@@ -95,7 +93,8 @@ public struct PemdaWriter: Sendable {
     public func assign(pegawaiID: UUID, jabatanID: UUID, kind: PenugasanKind, start: CalendarDate,
                        end: CalendarDate? = nil, decree: String) async throws -> UUID
     {
-        try await transaction { w in
+        try OrganisationInput.decree(decree)
+        return try await transaction { w in
             let jabatan = try await w.owned(Jabatan.self, jabatanID, field: .position)
             _ = try await w.owned(Pegawai.self, pegawaiID, field: .pegawai)
             let samePosition = try await Penugasan.query(on: w.database).filter(\.$jabatan.$id == jabatanID).all()

@@ -20,7 +20,7 @@ extension UserWriter {
         try await database.transaction { db in
             guard let user = try await AppUser.find(userID, on: db) else { return }
             try await UserTotp.query(on: db).filter(\.$user.$id == userID).delete()
-            try await UserTotp(userID: userID, secret: secret, lastStep: step, confirmedAt: Date()).create(on: db)
+            try await UserTotp(userID: userID, secret: secret, lastStep: step, confirmedAt: audit.now).create(on: db)
             try await AuditTrail.record(.update, entity: UserTotp.schema,
                                         beforeSnapshot: try TwoFactorSnapshot(twoFactor: false).json,
                                         after: try TwoFactorSnapshot(twoFactor: true).json, entityID: userID,

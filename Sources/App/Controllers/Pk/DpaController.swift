@@ -6,11 +6,9 @@ import Vapor
 
 /// The DPA of each Perangkat Daerah for a year: number, ratification date (which starts the PK deadline) and pagu.
 struct DpaController: Sendable {
-    func year(_ req: Request) -> Int { req.query[Int.self, at: "tahun"] ?? req.viewDate.year }
-
     @Sendable func list(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .dpa)
-        return try await renderList(req, pemda, year: year(req), error: nil, status: .ok)
+        return try await renderList(req, pemda, year: req.year(in: pemda), error: nil, status: .ok)
     }
 
     struct RecordForm: Content {
@@ -22,21 +20,21 @@ struct DpaController: Sendable {
         let pemda = try await req.pemda(reading: .dpa)
         let unit = try await unitScope(req, pemda)
         let form = try req.content.decode(RecordForm.self)
-        let year = year(req)
+        let year = try req.requestedYear(in: pemda)
         do {
-            try await writer(req, pemda).recordDpa(unitID: try unit.requireID(), year: year, number: form.nomor,
-                                                   ratifiedOn: CalendarDate(iso: form.tanggal))
-            return req.redirect(to: "/pemda/\(pemda.code)/dpa/\(unit.id!.uuidString)?tahun=\(year)", redirectType: .normal)
+            try await req.writer(for: pemda).recordDpa(unitID: unit.id, year: year, number: try Limits.text(form.nomor, field: .legalNumber),
+                                                       ratifiedOn: Limits.date(form.tanggal))
+            req.flash(.saved)
+            return req.redirect(to: SiteURL.of(pemda.code, .dpaUnit(.value(unit.id))).url(["tahun": String(year)]))
         } catch let violation as RuleViolation {
-            return try await renderList(req, pemda, year: year, error: "\(unit.name): \(violation.message.text)",
-                                        status: .unprocessableEntity)
+            return try await renderList(req, pemda, year: year, error: "\(unit.name): \(violation.message.text)", status: violation.status)
         }
     }
 
     @Sendable func detail(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .dpa)
         let unit = try await unitScope(req, pemda, action: .read)
-        return try await renderDetail(req, pemda, unit, year: year(req), error: nil, status: .ok)
+        return try await renderDetail(req, pemda, unit, year: req.year(in: pemda), error: nil, status: .ok)
     }
 
     struct PaguForm: Content {
@@ -47,58 +45,45 @@ struct DpaController: Sendable {
         let pemda = try await req.pemda(reading: .dpa)
         let unit = try await unitScope(req, pemda)
         let form = try req.content.decode(PaguForm.self)
-        let year = year(req)
-        guard let line = try await DpaPagu.find(try req.uuid("line"), on: req.db),
-            let dpa = try await Dpa.find(line.$dpa.id, on: req.db), dpa.$unit.id == unit.id
-        else { throw Abort(.notFound) }
+        let year = try req.requestedYear(in: pemda)
+        let lineID = try req.uuid(SiteURL.Key.line)
+        guard try await DpaQueries.lineBelongs(lineID, unitID: unit.id, on: req.db) else { throw Abort(.notFound) }
         do {
-            try await writer(req, pemda).setDpaPagu(lineID: try line.requireID(), amount: form.pagu)
-            return req.redirect(to: "/pemda/\(pemda.code)/dpa/\(unit.id!.uuidString)?tahun=\(year)", redirectType: .normal)
+            try await req.writer(for: pemda).setDpaPagu(lineID: lineID, amount: String(form.pagu.prefix(Limits.shortText)))
+            req.flash(.saved)
+            return req.redirect(to: SiteURL.of(pemda.code, .dpaUnit(.value(unit.id))).url(["tahun": String(year)]))
         } catch let violation as RuleViolation {
-            return try await renderDetail(req, pemda, unit, year: year, error: violation.message.text, status: .unprocessableEntity)
+            return try await renderDetail(req, pemda, unit, year: year, error: violation.message.text, status: violation.status)
         }
     }
 
     /// The unit of `:unit` in this Pemda, once the policy allows the action on its DPA.
-    func unitScope(_ req: Request, _ pemda: Pemda, action: AccessAction = .update) async throws -> KinerjaStore.Unit {
-        guard let unit = try await KinerjaStore.Unit.find(try req.unitParameter(), on: req.db), unit.$pemda.id == pemda.id else {
-            throw Abort(.notFound)
-        }
+    func unitScope(_ req: Request, _ pemda: PemdaInfo, action: AccessAction = .update) async throws -> PemdaOrganisation.UnitInfo {
+        guard let unit = try await req.organisation(of: pemda).units[try req.unitParameter()] else { throw Abort(.notFound) }
         try req.authorize(action, Subject(.dpa, pemda: pemda.code, unit: unit.code))
         return unit
     }
 
-    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
-        try req.writer(for: pemda)
-    }
-
-    func renderList(_ req: Request, _ pemda: Pemda, year: Int, error: String?, status: HTTPResponseStatus) async throws
+    func renderList(_ req: Request, _ pemda: PemdaInfo, year: Int, error: String?, status: HTTPResponseStatus) async throws
         -> Response
     {
-        let units = try await PemdaQueries.units(pemdaID: pemda.requireID(), on: req.db).filter(\.isPerangkatDaerah)
-        let dpas = Dictionary(try await Dpa.query(on: req.db).filter(\.$pemda.$id == pemda.requireID()).filter(\.$year == year).all()
-            .map { ($0.$unit.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let totals = try await DpaPagu.query(on: req.db).filter(\.$pemda.$id == pemda.requireID()).all()
-            .reduce(into: [UUID: Int64]()) { sums, line in
-                // Programs carry the sum of their kegiatan: only they count towards the DPA total.
-                if NomenclatureCode.level(of: line.code) == .program { sums[line.$dpa.id, default: 0] += line.amount }
-            }
+        let units = try await req.organisation(of: pemda).unitRows().filter(\.isPerangkatDaerah)
+        let dpas = try await DpaQueries.list(pemdaID: pemda.id, year: year, on: req.db)
         let rows = units.map { unit in
-            DpaPages.Row(unit: unit, dpa: dpas[unit.id], total: dpas[unit.id].flatMap { $0.id }.flatMap { totals[$0] },
-                         mayEdit: Layout.may(.update, Subject(.dpa, pemda: pemda.code, unit: unit.code)))
+            DpaPages.Row(unit: unit, dpa: dpas[unit.id], mayEdit: Layout.may(.update, Subject(.dpa, pemda: pemda.code, unit: unit.code)))
         }
-        let rule = try await PkBoard.rule(pemdaID: pemda.requireID(), on: req.db)
-        return HTMLResponse.make(DpaPages.list(pemda, year: year, rows: rows, rule: rule, error: error, csrf: req.csrfToken),
-                                 status: status)
+        let rule = try await PkSettings.rule(pemdaID: pemda.id, on: req.db)
+        return HTMLResponse.make(DpaPages.list(DpaPages.ListModel(pemda: PemdaRef(pemda), year: year, rows: rows, rule: rule,
+                                                                  error: error, csrf: req.csrfToken)), status: status)
     }
 
-    func renderDetail(_ req: Request, _ pemda: Pemda, _ unit: KinerjaStore.Unit, year: Int, error: String?,
+    func renderDetail(_ req: Request, _ pemda: PemdaInfo, _ unit: PemdaOrganisation.UnitInfo, year: Int, error: String?,
                       status: HTTPResponseStatus) async throws -> Response
     {
-        let dpa = try await Dpa.query(on: req.db).filter(\.$unit.$id == unit.requireID()).filter(\.$year == year).first()
-        let lines = try await dpa.asyncMap { try await DpaPagu.query(on: req.db).filter(\.$dpa.$id == $0.requireID()).sort(\.$code).all() } ?? []
+        let (dpa, lines) = try await DpaQueries.detail(unitID: unit.id, year: year, on: req.db)
         let mayEdit = Layout.may(.update, Subject(.dpa, pemda: pemda.code, unit: unit.code))
-        return HTMLResponse.make(DpaPages.detail(pemda, unit: unit, year: year, dpa: dpa, lines: lines, mayEdit: mayEdit,
-                                                 error: error, csrf: req.csrfToken), status: status)
+        return HTMLResponse.make(DpaPages.detail(DpaPages.DetailModel(
+            pemda: PemdaRef(pemda), unitID: unit.id, unitName: unit.name, year: year, dpa: dpa, lines: lines, mayEdit: mayEdit,
+            error: error, csrf: req.csrfToken)), status: status)
     }
 }

@@ -3,95 +3,161 @@ import Foundation
 import KinerjaCore
 import KinerjaDocuments
 import KinerjaStore
+import SQLKit
 import Vapor
 
 /// A PK as a document: the printable page, the PDF (PermenPAN-RB 53/2014 layout) and a ZIP of a year's PKs.
 /// A signed PK is always shown from its sealed bytes; a draft from its rows as they are now, marked as a draft.
 struct PkDocumentController: Sendable {
+    /// What a document of a PK is made from: the sealed document, or the draft's content.
+    struct Source {
+        var pkID: UUID
+        var document: PkDocument
+        var sha256: String?
+        var unitCode: String?
+        var jabatanName: String
+        var year: Int
+        var version: Int
+    }
+
     @Sendable func print(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
-        let (document, sha) = try await Self.document(context.pk, on: req.db)
-        return HTMLResponse.make(PkPrintPage.render(document, sha256: sha, verifyURL: Self.verifyURL(req, context.pk),
-                                                    isDraft: sha == nil))
+        let pemda = try await req.pemda(reading: .pk)
+        let source = try await Self.source(req, pemda: pemda, pkID: try req.uuid(SiteURL.Key.pk))
+        return HTMLResponse.make(PkPrintPage.render(source.document, sha256: source.sha256,
+                                                    verifyURL: Self.verifyURL(req, source.pkID), isDraft: source.sha256 == nil))
     }
 
     @Sendable func pdf(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
-        return try await Self.pdfResponse(req, context.pk, filename: try await Self.filename(context.pk, on: req.db))
+        let pemda = try await req.pemda(reading: .pk)
+        let source = try await Self.source(req, pemda: pemda, pkID: try req.uuid(SiteURL.Key.pk))
+        return try await Self.pdfResponse(req, pemda: pemda, source)
+    }
+
+    /// One statement for a sealed PK (its stored document); a draft is put together from its content.
+    static func source(_ req: Request, pemda: PemdaInfo, pkID: UUID) async throws -> Source {
+        let organisation = try await req.organisation(of: pemda)
+        guard let row = try await req.db.sql.raw("""
+            SELECT pk.jabatan_id, pk.unit_id, pk.year, pk.version, s.document, s.sha256
+            FROM pk LEFT JOIN pk_seal s ON s.pk_id = pk.id WHERE pk.id = \(bind: pkID) AND pk.pemda_id = \(bind: pemda.id)
+            """).first()
+        else { throw Abort(.notFound) }
+        let jabatanID = try row.decode(column: "jabatan_id", as: UUID.self)
+        let unitCode = try row.decode(column: "unit_id", as: UUID?.self).flatMap { organisation.units[$0]?.code }
+        let jabatanName = organisation.positions[jabatanID]?.name ?? "jabatan"
+        let year = try row.decode(column: "year", as: Int.self)
+        let version = try row.decode(column: "version", as: Int.self)
+        if let stored = try row.decode(column: "document", as: String?.self) {
+            return Source(pkID: pkID, document: try req.application.documents.document(stored: stored),
+                          sha256: try row.decode(column: "sha256", as: String?.self), unitCode: unitCode,
+                          jabatanName: jabatanName, year: year, version: version)
+        }
+        guard let content = try await PkContent.load(pkID, pemdaID: pemda.id, organisation: organisation, page: false, on: req.db)
+        else { throw Abort(.notFound) }
+        let document = PkDocumentBuilder.document(content, pemda: pemda, organisation: organisation,
+                                                  wording: try await PkWording.load(pemda: pemda, on: req.db), date: req.today(in: pemda))
+        return Source(pkID: pkID, document: document, sha256: nil, unitCode: unitCode, jabatanName: jabatanName, year: year,
+                      version: version)
+    }
+
+    static func pdfResponse(_ req: Request, pemda: PemdaInfo, _ source: Source) async throws -> Response {
+        let logo = try await logoBytes(req, pemdaID: pemda.id)
+        let verifyURL = Self.verifyURL(req, source.pkID)
+        let render = {
+            try PkPdf.render(source.document, verifyURL: verifyURL,
+                             footer: source.sha256.map { "SHA-256: \($0)" } ?? "DRAF: belum ditandatangani, bukan dokumen resmi.",
+                             logoPNG: logo?.bytes, draft: source.sha256 == nil)
+        }
+        // A sealed PK's PDF is the same bytes every time for the same emblem and address: made once.
+        let bytes = try source.sha256.map { sha in
+            try req.application.documents.pdf(key: sha + "|" + (logo?.hash ?? "") + "|" + verifyURL, make: render)
+        } ?? render()
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "application", subType: "pdf")
+        headers.setDisposition("inline", filename: filename(year: source.year, unitCode: source.unitCode,
+                                                            jabatan: source.jabatanName, version: source.version))
+        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    }
+
+    /// The Pemda's emblem, and a hash naming it for the PDF cache.
+    static func logoBytes(_ req: Request, pemdaID: UUID) async throws -> (bytes: [UInt8], hash: String)? {
+        guard let text = try await req.db.sql.raw("SELECT logo_png FROM pk_setting WHERE pemda_id = \(bind: pemdaID)").first()?
+            .decode(column: "logo_png", as: String?.self), let data = Data(base64Encoded: text)
+        else { return nil }
+        return (Array(data), PkCanonical.sha256Hex(data))
     }
 
     /// Every PK in force (the newest signed version) of the Pemda, or of one unit and its sub-units, for a year.
     @Sendable func zip(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .pk)
         try req.authorize(.export, Subject(.pk, pemda: pemda.code))
-        guard let year = req.query[Int.self, at: "tahun"] else { throw Abort(.badRequest, reason: "tahun") }
-        let unitFilter = try await req.query[UUID.self, at: "unit"].asyncMap { root in
-            let units = try await PemdaQueries.units(pemdaID: try pemda.requireID(), on: req.db)
-            return Hierarchy.subtree(of: root, children: Dictionary(grouping: units.filter { $0.parentID != nil }) { $0.parentID! }
-                .mapValues { $0.map(\.id) })
+        let year = req.year(in: pemda)
+        let organisation = try await req.organisation(of: pemda)
+        let unitFilter: Set<UUID>? = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)).map { root in
+            Set(Hierarchy.subtree(of: root, children: Dictionary(grouping: organisation.units.values.filter { $0.parent != nil }) { $0.parent! }
+                .mapValues { $0.map(\.id) }))
         }
-        var query = Pk.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).filter(\.$year == year)
-        if let unitFilter { query = query.filter(\.$unit.$id ~~ unitFilter) }
-        let signed = try await query.all().filter { $0.status.isSigned }
-        let inForce = Dictionary(grouping: signed) { $0.$jabatan.id }.compactMap { $0.value.max { $0.version < $1.version } }
+        // One statement for the whole archive: a Pemda signs some 500 PKs a year.
+        struct Signed: PkVersioned { var id: UUID; var jabatan: UUID; var unit: UUID?; var version: Int; var status: PkStatus; var document: String; var sha: String }
+        let signed = try await req.db.sql.raw("""
+            SELECT pk.id, pk.jabatan_id, pk.unit_id, pk.version, pk.status, s.document, s.sha256
+            FROM pk JOIN pk_seal s ON s.pk_id = pk.id WHERE pk.pemda_id = \(bind: pemda.id) AND pk.year = \(bind: year)
+            """).all().map { row in
+            Signed(id: try row.decode(column: "id", as: UUID.self), jabatan: try row.decode(column: "jabatan_id", as: UUID.self),
+                   unit: try row.decode(column: "unit_id", as: UUID?.self), version: try row.decode(column: "version", as: Int.self),
+                   status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .ditandatangani,
+                   document: try row.decode(column: "document", as: String.self), sha: try row.decode(column: "sha256", as: String.self))
+        }.filter { pk in unitFilter.map { filter in pk.unit.map(filter.contains) ?? false } ?? true }
+        let logo = try await Self.logoBytes(req, pemdaID: pemda.id)
         var entries: [(name: String, bytes: [UInt8])] = []
-        let logo = try await PkDocumentBuilder.setting(pemdaID: pemda.requireID(), on: req.db)?.logoBytes
-        // Loaded once for the whole archive: a Pemda signs some 500 PKs a year.
-        let seals = Dictionary(try await PkSeal.query(on: req.db).filter(\.$pk.$id ~~ inForce.compactMap(\.id)).all()
-            .map { ($0.$pk.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let positions = Dictionary(try await Jabatan.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).all()
-            .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let units = Dictionary(try await KinerjaStore.Unit.query(on: req.db).filter(\.$pemda.$id == (try pemda.requireID())).all()
-            .map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
-        for pk in inForce {
-            guard let seal = seals[pk.id!] else { continue }
-            let document = try PkCanonical.decode(Data(seal.document.utf8))
-            let bytes = try PkPdf.render(document, verifyURL: Self.verifyURL(req, pk), footer: "SHA-256: \(seal.sha256)",
-                                         logoPNG: logo)
-            entries.append((Self.filename(year: pk.year, unitCode: pk.$unit.id.flatMap { units[$0] },
-                                          jabatan: positions[pk.$jabatan.id] ?? "jabatan", version: pk.version), bytes))
+        for pk in PkVersions.latestOfEach(signed, by: \.jabatan) {
+            let document = try req.application.documents.document(stored: pk.document)
+            let verifyURL = Self.verifyURL(req, pk.id)
+            let bytes = try req.application.documents.pdf(key: pk.sha + "|" + (logo?.hash ?? "") + "|" + verifyURL) {
+                try PkPdf.render(document, verifyURL: verifyURL, footer: "SHA-256: \(pk.sha)", logoPNG: logo?.bytes)
+            }
+            entries.append((Self.filename(year: year, unitCode: pk.unit.flatMap { organisation.units[$0]?.code },
+                                          jabatan: organisation.positions[pk.jabatan]?.name ?? "jabatan", version: pk.version), bytes))
         }
         entries.sort { $0.name < $1.name }
         let archive = try PkArchive.zip(entries)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "zip")
-        headers.contentDisposition = .init(.attachment, filename: "PK-\(pemda.code)-\(year).zip")
+        headers.setDisposition("attachment", filename: "PK-\(Self.safe(pemda.code))-\(year).zip")
         return Response(status: .ok, headers: headers, body: .init(data: Data(archive)))
     }
 
-    static func pdfResponse(_ req: Request, _ pk: Pk, filename: String) async throws -> Response {
-        let (document, sha) = try await document(pk, on: req.db)
-        let footer = sha.map { "SHA-256: \($0)" } ?? "DRAF: belum ditandatangani, bukan dokumen resmi."
-        let logo = try await PkDocumentBuilder.setting(pemdaID: pk.$pemda.id, on: req.db)?.logoBytes
-        let bytes = try PkPdf.render(document, verifyURL: verifyURL(req, pk), footer: footer, logoPNG: logo, draft: sha == nil)
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "application", subType: "pdf")
-        headers.contentDisposition = .init(.inline, filename: filename)
-        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    static func verifyURL(_ req: Request, _ pkID: UUID) -> String {
+        req.publicBaseURL + SiteURL.verify(.value(pkID)).path
     }
 
-    /// The sealed document of a signed PK (and its hash), or a preview of a draft dated today.
-    static func document(_ pk: Pk, on db: any Database) async throws -> (PkDocument, String?) {
-        if let seal = try await PkSeal.query(on: db).filter(\.$pk.$id == pk.requireID()).first() {
-            return (try PkCanonical.decode(Data(seal.document.utf8)), seal.sha256)
-        }
-        return (try await PkDocumentBuilder.build(pk, date: .todayInJakarta(), on: db), nil)
-    }
-
-    static func verifyURL(_ req: Request, _ pk: Pk) -> String {
-        "\(req.publicBaseURL)/verifikasi/\((try? pk.requireID())?.uuidString ?? "")"
-    }
-
-    /// `PK-2027-1.02.0.00.0.00.01.0000-Kepala-Dinas-Kesehatan-v0.pdf`: readable, unique per position and version.
-    static func filename(_ pk: Pk, on db: any Database) async throws -> String {
-        let jabatan = try await Jabatan.find(pk.$jabatan.id, on: db)?.name ?? "jabatan"
-        let unit = try await pk.$unit.id.asyncMap { try await KinerjaStore.Unit.find($0, on: db)?.code } ?? nil
-        return filename(year: pk.year, unitCode: unit, jabatan: jabatan, version: pk.version)
-    }
-
+    /// `PK-2027-1.02.0.00.0.00.01.0000-Kepala-Dinas-Kesehatan-v0.pdf`: readable, unique per position and version, and
+    /// made only of letters, digits, dots and hyphens, whatever the names hold (a file name in a ZIP or a header).
     static func filename(year: Int, unitCode: String?, jabatan: String, version: Int) -> String {
-        let slug = jabatan.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? String($0) : "-" }
-            .joined().split(separator: "-").joined(separator: "-")
-        return "PK-\(year)-\(unitCode ?? "pemda")-\(slug)-v\(version).pdf"
+        "PK-\(year)-\(safe(unitCode ?? "pemda"))-\(safe(jabatan))-v\(version).pdf"
+    }
+
+    static func safe(_ text: String) -> String {
+        let kept = text.unicodeScalars.prefix(120).map { scalar -> String in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == ".") ? String(scalar) : "-"
+        }.joined()
+        let parts = kept.split(separator: "-").filter { !$0.isEmpty && $0.allSatisfy { $0 == "." } == false }
+        return parts.isEmpty ? "x" : parts.joined(separator: "-")
+    }
+}
+
+extension Application {
+    private struct DocumentCacheKey: StorageKey { typealias Value = DocumentCache }
+
+    /// Set by `configure`.
+    var documents: DocumentCache {
+        get { storage[DocumentCacheKey.self] ?? DocumentCache() }
+        set { storage[DocumentCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    func uuid(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw Abort(.notFound) }
+        return id
     }
 }

@@ -30,7 +30,7 @@ struct PkSettingController: Sendable {
                 bilateral: PkStatementTemplate(opening: f["pembuka"] ?? "", promise: f["janji"] ?? "", supervision: f["pengawasan"] ?? ""),
                 unilateral: PkStatementTemplate(opening: f["pembuka_kd"] ?? "", promise: f["janji_kd"] ?? "", supervision: nil))
             try await writer(req, pemda).savePkSetting(input)
-            return req.redirect(to: "/pemda/\(pemda.code)/pk/pengaturan?tersimpan=1", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .pkSettings).path)
         } catch let violation as RuleViolation {
             return try await render(req, pemda, values: f, errors: FormErrors(violation), status: .unprocessableEntity)
         }
@@ -74,7 +74,7 @@ struct PkSettingController: Sendable {
                 }
                 try await writer(req, pemda).setPkLogo(png: clean)
             }
-            return req.redirect(to: "/pemda/\(pemda.code)/pk/pengaturan?tersimpan=1", redirectType: .normal)
+            return req.redirectSaved(to: SiteURL.of(pemda.code, .pkSettings).path)
         } catch let violation as RuleViolation {
             return try await render(req, pemda, values: nil, errors: FormErrors(violation), status: .unprocessableEntity)
         }
@@ -83,7 +83,7 @@ struct PkSettingController: Sendable {
     /// The emblem as an image, for the settings page.
     @Sendable func logoImage(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .pk)
-        guard let bytes = try await PkDocumentBuilder.setting(pemdaID: pemda.requireID(), on: req.db)?.logoBytes else {
+        guard let bytes = try await PkDocumentBuilder.setting(pemdaID: pemda.id, on: req.db)?.logoBytes else {
             throw Abort(.notFound)
         }
         var headers = HTTPHeaders()
@@ -91,20 +91,20 @@ struct PkSettingController: Sendable {
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 
-    func scope(_ req: Request) async throws -> Pemda {
+    func scope(_ req: Request) async throws -> PemdaInfo {
         let pemda = try await req.pemda(reading: .pk)
         try req.authorize(.update, Subject(.pk, pemda: pemda.code))
         return pemda
     }
 
-    func writer(_ req: Request, _ pemda: Pemda) throws -> PemdaWriter {
+    func writer(_ req: Request, _ pemda: PemdaInfo) throws -> PemdaWriter {
         try req.writer(for: pemda)
     }
 
-    func render(_ req: Request, _ pemda: Pemda, values: [String: String]?, errors: FormErrors, status: HTTPResponseStatus)
+    func render(_ req: Request, _ pemda: PemdaInfo, values: [String: String]?, errors: FormErrors, status: HTTPResponseStatus)
         async throws -> Response
     {
-        let setting = try await PkDocumentBuilder.setting(pemdaID: pemda.requireID(), on: req.db)
+        let setting = try await PkDocumentBuilder.setting(pemdaID: pemda.id, on: req.db)
         let bilateral = setting?.template(for: .jpt) ?? .bilateral
         let unilateral = setting?.template(for: .pemda) ?? .unilateral
         let rule = setting?.rule ?? PkDeadlineRule()

@@ -5,8 +5,16 @@ import KinerjaCore
 /// beside the table's `target`) brings its own overrides.
 struct FieldNames: Sendable {
     var overrides: [InputField: String] = [:]
+    /// A form whose names follow a pattern (a table of rows) names its fields here first.
+    var custom: (@Sendable (InputField) -> String?)?
+
+    init(overrides: [InputField: String] = [:], custom: (@Sendable (InputField) -> String?)? = nil) {
+        self.overrides = overrides
+        self.custom = custom
+    }
 
     func name(_ field: InputField) -> String {
+        if let name = custom?(field) { return name }
         if let name = overrides[field] { return name }
         switch field {
         case .quarter(let n): return "tw\(n)"

@@ -32,7 +32,14 @@ enum FormView {
         var label: String
     }
 
-    static func form(action: String, csrf: String, errors: FormErrors, submit: String,
+    static func form(action: SiteURL, csrf: String, errors: FormErrors, submit: String,
+                     fields: [Node<HTML.FormContext>]) -> Node<HTML.BodyContext>
+    {
+        form(actionURL: action.path, csrf: csrf, errors: errors, submit: submit, fields: fields)
+    }
+
+    /// The same, posting to an address with a query (built by `SiteURL.url(_:)`).
+    static func form(actionURL action: String, csrf: String, errors: FormErrors, submit: String,
                      fields: [Node<HTML.FormContext>]) -> Node<HTML.BodyContext>
     {
         .group(
@@ -96,12 +103,13 @@ enum FormView {
     }
 
     static func select(_ name: String, _ label: String, options: [Option], selected: String, errors: FormErrors,
-                       allowEmpty: Bool = false, id: String? = nil) -> Node<HTML.FormContext>
+                       allowEmpty: Bool = false, id: String? = nil, hint: String? = nil) -> Node<HTML.FormContext>
     {
         let id = id ?? name
         let error = errors.byField[name]
         return .group(
             .label(.for(id), .text(label)),
+            .unwrap(hint) { .element(named: "small", nodes: [.id("\(id)-hint"), .text($0)]) },
             selectElement(name, options: (allowEmpty ? [Option(value: "", label: "–")] : []) + options,
                           selected: selected, invalid: error != nil, id: id),
             .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) }
@@ -110,10 +118,11 @@ enum FormView {
 
     /// A `<select>` with `<option>` children (Plot writes options as empty elements, which show no text).
     static func selectElement<Context>(_ name: String, options: [Option], selected: String, invalid: Bool = false,
-                                       id: String? = nil) -> Node<Context>
+                                       id: String? = nil, form: String? = nil) -> Node<Context>
     {
         .element(named: "select", nodes: [
             .attribute(named: "id", value: id ?? name),
+            .attribute(named: "form", value: form),
             .attribute(named: "name", value: name),
             .attribute(named: "aria-invalid", value: invalid ? "true" : "false"),
         ] + options.map { option in

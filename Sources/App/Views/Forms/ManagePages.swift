@@ -30,7 +30,7 @@ enum ManagePages {
         var sk: String = ""
     }
 
-    static func penugasan(_ pemda: Pemda, people: [(id: String, label: String)], positions: [JabatanRow],
+    static func penugasan(_ pemda: PemdaInfo, people: [(id: String, label: String)], positions: [JabatanRow],
                           form: PenugasanForm, errors: FormErrors, csrf: String) -> String
     {
         let kinds: [FormView.Option] = [.init(value: "definitif", label: L("Definitif", "Definitive (definitif)")),
@@ -38,9 +38,9 @@ enum ManagePages {
                                         .init(value: "plh", label: L("Plh. (Pelaksana Harian)", "Plh. (daily stand-in)"))]
         return Layout.page(title: L("Penugasan baru", "New assignment"),
                            crumbs: PemdaPages.crumbs(pemda, L("Penugasan baru", "New assignment")),
-                           pemda: (pemda.code, pemda.name), body: .group(
+                           pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Tetapkan pejabat", "Assign an official"))),
-            FormView.form(action: "/pemda/\(pemda.code)/penugasan/baru", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: .of(pemda.code, .penugasanNew), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.select("pegawai", L("Pegawai", "Employee"), options: people.map { .init(value: $0.id, label: $0.label) },
                                 selected: form.pegawai, errors: errors),
                 FormView.select("jabatan", L("Jabatan", "Position"), options: positions.map {
@@ -62,13 +62,13 @@ enum ManagePages {
         var pangkat: String = ""
     }
 
-    static func unit(_ pemda: Pemda, units: [UnitRow], form: UnitForm, errors: FormErrors, csrf: String,
+    static func unit(_ pemda: PemdaInfo, units: [UnitRow], form: UnitForm, errors: FormErrors, csrf: String,
                      editing: UUID? = nil) -> String
     {
         let title = editing == nil ? L("Tambah unit kerja", "Add a work unit") : L("Ubah unit kerja", "Edit the work unit")
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
-            FormView.form(action: "/pemda/\(pemda.code)/unit/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: editing.map { .of(pemda.code, .unitEdit(.value($0))) } ?? .of(pemda.code, .unitNew), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("kode", L("Kode unit", "Unit code"), value: form.kode, errors: errors,
                               hint: L("Mis. 1.01.0.00.0.00.01.0000 untuk OPD, atau kode induk + .02 untuk bidang.",
                                       "E.g. 1.01.0.00.0.00.01.0000 for an OPD, or the parent's code + .02 for a bidang.")),
@@ -84,13 +84,13 @@ enum ManagePages {
         ))
     }
 
-    static func jabatan(_ pemda: Pemda, units: [UnitRow], positions: [JabatanRow], form: JabatanForm,
+    static func jabatan(_ pemda: PemdaInfo, units: [UnitRow], positions: [JabatanRow], form: JabatanForm,
                         errors: FormErrors, csrf: String, editing: UUID? = nil) -> String
     {
         let title = editing == nil ? L("Tambah jabatan", "Add a position") : L("Ubah jabatan", "Edit the position")
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
-            FormView.form(action: "/pemda/\(pemda.code)/jabatan/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: editing.map { .of(pemda.code, .jabatanEdit(.value($0))) } ?? .of(pemda.code, .jabatanNew), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("nama", L("Nama jabatan", "Position name"), value: form.nama, errors: errors),
                 FormView.select("tingkat", L("Tingkat", "Level"), options: JabatanLevel.allCases.map { .init(value: $0.rawValue, label: $0.label.text) },
                                 selected: form.tingkat, errors: errors),
@@ -104,11 +104,11 @@ enum ManagePages {
         ))
     }
 
-    static func pegawai(_ pemda: Pemda, form: PegawaiForm, errors: FormErrors, csrf: String, editing: UUID? = nil) -> String {
+    static func pegawai(_ pemda: PemdaInfo, form: PegawaiForm, errors: FormErrors, csrf: String, editing: UUID? = nil) -> String {
         let title = editing == nil ? L("Tambah pegawai", "Add an employee") : L("Ubah data pegawai", "Edit the employee")
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
-            FormView.form(action: "/pemda/\(pemda.code)/pegawai/" + (editing.map { "\($0.uuidString)/ubah" } ?? "baru"), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: editing.map { .of(pemda.code, .pegawaiEdit(.value($0))) } ?? .of(pemda.code, .pegawaiNew), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("nip", "NIP", value: form.nip, errors: errors,
                               hint: L("18 digit, boleh ditulis berkelompok: 19700101 199003 1 001",
                                       "18 digits, may be written in groups: 19700101 199003 1 001")),

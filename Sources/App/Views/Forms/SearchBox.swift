@@ -2,7 +2,7 @@ import Plot
 
 /// The search field above a list: a GET form, so that a search is a link one can share or go back to.
 enum SearchBox {
-    static func form(action: String, query: String, label: String, placeholder: String = "",
+    static func form(action: SiteURL, query: String, label: String, placeholder: String = "",
                      shown: Int, total: Int) -> Node<HTML.BodyContext>
     {
         .group(

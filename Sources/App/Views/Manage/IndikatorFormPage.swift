@@ -12,21 +12,6 @@ enum IndikatorFormPage {
                           "alasan", "awal", "tahunAwal"]
     }
 
-    /// The form's values for an existing indicator.
-    static func values(of i: Indikator) -> [String: String] {
-        [
-            "kode": i.code, "nama": i.name, "satuan": i.satuan, "jenis": i.kind.rawValue,
-            "polaritas": i.polarity.rawValue, "rumusNegatif": i.negativeFormula.rawValue,
-            "agregasi": i.aggregation.rawValue, "modeIsian": i.entryMode.rawValue,
-            "skala": i.ordinalLevels.split(separator: "|").joined(separator: ", "),
-            "aturanPeringkat": i.ordinalRule.rawValue, "bobot": IDFormat.number(FixedDecimal(canonical: i.weight) ?? FixedDecimal(1)),
-            "tag": i.tagList.joined(separator: ", "), "definisi": i.definition, "pengukuran": i.measurement,
-            "sumber": i.dataSource, "penanggungJawab": i.responsible, "alasan": i.rationale,
-            "awal": i.baselineValue.map { TargetDisplay.text($0, spec: i.spec) } ?? "",
-            "tahunAwal": i.baselineYear.map(String.init) ?? "",
-        ]
-    }
-
     static let defaults: [String: String] = [
         "jenis": IndicatorKind.numeric.rawValue, "polaritas": Polarity.positive.rawValue,
         "rumusNegatif": NegativeFormula.inverse.rawValue, "agregasi": Aggregation.last.rawValue,
@@ -34,15 +19,15 @@ enum IndikatorFormPage {
         "bobot": "1",
     ]
 
-    static func render(_ pemda: Pemda, ownerLabel: String, action: String, backURL: String, values: [String: String],
+    static func render(_ pemda: PemdaInfo, ownerLabel: String, action: String, backURL: String, values: [String: String],
                        errors: FormErrors, isNew: Bool, csrf: String) -> String
     {
         let v = { (name: String) in values[name] ?? defaults[name] ?? "" }
         let title = isNew ? L("Indikator baru", "New indicator") : L("Ubah indikator", "Edit indicator")
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
             .p(.class("muted"), .text(L("Untuk", "For") + ": \(ownerLabel) · "), .a(.href(backURL), .text(L("Kembali", "Back")))),
-            FormView.form(action: action, csrf: csrf, errors: errors, submit: L("Simpan indikator", "Save the indicator"), fields: [
+            FormView.form(actionURL: action, csrf: csrf, errors: errors, submit: L("Simpan indikator", "Save the indicator"), fields: [
                 .fieldset(.element(named: "legend", text: L("Indikator", "Indicator")),
                     FormView.text("kode", L("Kode", "Code"), value: v("kode"), errors: errors,
                                   hint: L("Mis. IKU-03 atau IK-1.01.02", "E.g. IKU-03 or IK-1.01.02")),

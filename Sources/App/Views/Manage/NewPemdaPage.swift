@@ -6,10 +6,10 @@ import Plot
 enum NewPemdaPage {
     static func render(values: [String: String], errors: FormErrors, csrf: String) -> String {
         let title = L("Pemda baru", "New Pemda")
-        return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"), .init(title: title, url: nil)],
+        return Layout.page(title: title, crumbs: [Layout.Crumb(L("Beranda", "Home"), .home), Layout.Crumb(title)],
                            body: .group(
             .h1(.text(title)),
-            FormView.form(action: "/pemda/baru", csrf: csrf, errors: errors, submit: L("Buat Pemda", "Create the Pemda"), fields: [
+            FormView.form(action: .newPemda, csrf: csrf, errors: errors, submit: L("Buat Pemda", "Create the Pemda"), fields: [
                 FormView.select("jenis", L("Jenis", "Kind"), options: [
                     .init(value: PemdaKind.kota.rawValue, label: L("Kota", "City (kota)")),
                     .init(value: PemdaKind.kabupaten.rawValue, label: L("Kabupaten", "Regency (kabupaten)")),

@@ -5,8 +5,8 @@ import Plot
 enum NomenklaturImportPage {
     static func render(values: [String: String], errors: FormErrors, issues: [ImportIssue], csrf: String) -> String {
         let title = L("Impor versi nomenklatur", "Import a nomenclature version")
-        return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"),
-                                                  .init(title: L("Nomenklatur", "Nomenclature"), url: "/nomenklatur"),
+        return Layout.page(title: title, crumbs: [Layout.Crumb(L("Beranda", "Home"), .home),
+                                                  Layout.Crumb(L("Nomenklatur", "Nomenclature"), .nomenklatur),
                                                   .init(title: title, url: nil)], body: .group(
             .h1(.text(title)),
             .p(.text(L("Berkas CSV berkolom code, level, name, jenis_pemda (PROV, KABKOT atau PROV|KABKOT), dan bila ada kinerja, indikator, satuan: sama dengan berkas yang dibawa Kinerja. Seluruh baris diperiksa; bila ada satu saja masalah, tidak ada yang disimpan.",
@@ -22,7 +22,7 @@ enum NomenklaturImportPage {
                         .tr(.td(.class("num"), .text("\(issue.row)")), .td(.text(issue.column)), .td(.text(issue.message.text)))
                     })))),
             .unwrap(errors.general) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .form(.class("stack"), .method(.post), .action("/nomenklatur/impor"),
+            .form(.class("stack"), .method(.post), .action(SiteURL.nomenklaturImport),
                   .attribute(named: "enctype", value: "multipart/form-data"),
                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                   FormView.text("kode", L("Kode versi", "Version code"), value: values["kode"] ?? "", errors: errors,

@@ -12,10 +12,10 @@ enum NomenklaturPage {
 
     static func render(versions: [NomenklaturVersionSummary], query: Query, rows: [NomenklaturIndex.Entry], total: Int) -> String {
         let title = L("Nomenklatur", "Nomenclature")
-        return Layout.page(title: title, crumbs: [.init(title: L("Beranda", "Home"), url: "/"), .init(title: title, url: nil)],
+        return Layout.page(title: title, crumbs: [Layout.Crumb(L("Beranda", "Home"), .home), Layout.Crumb(title)],
                            body: .group(
             .h1(.text(L("Nomenklatur program, kegiatan dan sub kegiatan", "Program, activity and sub-activity nomenclature"))),
-            Layout.actionLink(L("Impor versi baru", "Import a new version"), href: "/nomenklatur/impor",
+            Layout.actionLink(L("Impor versi baru", "Import a new version"), href: .nomenklaturImport,
                               if: Layout.may(.create, Subject(.nomenklatur, pemda: nil))),
             .table(.class("data"),
                 .caption(.text(L("Versi yang tersedia", "Versions available"))),
@@ -29,7 +29,7 @@ enum NomenklaturPage {
                             .td(.class("num"), .text(IDFormat.grouped(String(v.counts[level] ?? 0))))
                         })
                 })),
-            .form(.class("search"), .method(.get), .action("/nomenklatur"),
+            .form(.class("search"), .method(.get), .action(SiteURL.nomenklatur),
                 .attribute(named: "role", value: "search"),
                 .label(.for("versi"), .text(L("Versi", "Version"))),
                 FormView.selectElement("versi", options: versions.map { .init(value: $0.code, label: $0.code) }, selected: query.version),

@@ -4,20 +4,20 @@ import Plot
 
 /// The Pemda's own settings: its name, the seat printed on documents, the head's title, and how capaian is judged.
 enum PemdaSettingsPage {
-    static func values(of pemda: Pemda) -> [String: String] {
+    static func values(of pemda: PemdaInfo) -> [String: String] {
         ["nama": pemda.name, "tempat": pemda.seat, "sebutan": pemda.kepalaDaerahTitle, "skala": pemda.predikatScale,
          "batas": pemda.capaianCap.rawValue]
     }
 
-    static func render(_ pemda: Pemda, values: [String: String], errors: FormErrors, saved: Bool, csrf: String) -> String {
+    static func render(_ pemda: PemdaInfo, values: [String: String], errors: FormErrors, saved: Bool, csrf: String) -> String {
         let title = L("Pengaturan Pemda", "Pemda settings")
         let caps: [FormView.Option] = CapaianCap.allCases.map {
             .init(value: $0.rawValue, label: $0 == .none ? L("Tanpa batas", "No cap") : L("Paling tinggi \($0.rawValue)%", "At most \($0.rawValue)%"))
         }
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
             .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .text(L("Pengaturan disimpan.", "Settings saved.")))),
-            FormView.form(action: "/pemda/\(pemda.code)/pengaturan", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: .of(pemda.code, .settings), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("nama", L("Nama Pemda", "Pemda name"), value: values["nama"] ?? "", errors: errors),
                 FormView.text("tempat", L("Tempat penandatanganan dokumen", "Place printed on signed documents"),
                               value: values["tempat"] ?? "", errors: errors, hint: L("Mis. Kota Contoh", "E.g. Kota Contoh")),

@@ -13,19 +13,19 @@ enum RenstraManagePage {
         var rpjmdSasaran: [FormView.Option]
     }
 
-    static func render(_ pemda: Pemda, unitID: UUID, tree: RenstraTree?, choices: Choices, submitted: SubmittedForm,
+    static func render(_ pemda: PemdaInfo, unitID: UUID, tree: RenstraTree?, choices: Choices, submitted: SubmittedForm,
                        csrf: String) -> String
     {
-        let base = "/pemda/\(pemda.code)/renstra/\(unitID.uuidString)/kelola"
+        let base = { (form: String) in SiteURL.of(pemda.code, .renstraAdd(.value(unitID), .value(form))) }
         let title = L("Kelola Renstra", "Manage the Renstra") + " · " + choices.unitName
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
             .unwrap(tree, { tree in
                 let items = PlanPages.flatten(tree.programs)
                 return .group(
                     .p(.class("muted"), .text("\(tree.legalNumber), \(Fmt.date(tree.legalDate)). "
                         + L("Nomenklatur", "Nomenclature") + ": \(tree.nomenklaturVersion). "),
-                       .a(.href("/pemda/\(pemda.code)/renstra/\(unitID.uuidString)"), .text(L("Lihat Renstra", "View the Renstra")))),
+                       .a(.href(SiteURL.of(pemda.code, .renstra(.value(unitID)))), .text(L("Lihat Renstra", "View the Renstra")))),
                     .h2(.text(L("Sasaran strategis", "Sasaran strategis (strategic objectives)"))),
                     .ol(.class("outline"), .forEach(tree.sasaran) { s in
                         .li(.text(s.text), .unwrap(s.rpjmdSasaran) { .span(.class("muted"), .text(" ← \($0)")) },
@@ -47,7 +47,7 @@ enum RenstraManagePage {
                         }))),
                     .div(.class("form-grid"),
                         .section(.h2(.text(L("Tambah sasaran strategis", "Add a sasaran strategis"))),
-                            FormView.form(action: "\(base)/sasaran", csrf: csrf, errors: submitted.errors(for: "sasaran"),
+                            FormView.form(action: base("sasaran"), csrf: csrf, errors: submitted.errors(for: "sasaran"),
                                           submit: L("Tambah sasaran", "Add sasaran"), fields: [
                                 FormView.select("rpjmd", L("Mendukung sasaran RPJMD", "Serves the RPJMD sasaran"),
                                                 options: choices.rpjmdSasaran, selected: submitted.value("sasaran", "rpjmd"),
@@ -57,7 +57,7 @@ enum RenstraManagePage {
                                                   required: true, id: "sasaran-teks"),
                             ])),
                         .section(.h2(.text(L("Tambah program/kegiatan/sub kegiatan", "Add a program, activity or sub-activity"))),
-                            FormView.form(action: "\(base)/item", csrf: csrf, errors: submitted.errors(for: "item"),
+                            FormView.form(action: base("item"), csrf: csrf, errors: submitted.errors(for: "item"),
                                           submit: L("Tambah", "Add"), fields: [
                                 FormView.text("kode", L("Kode nomenklatur", "Nomenclature code"), value: submitted.value("item", "kode"),
                                               errors: submitted.errors(for: "item"),
@@ -70,7 +70,7 @@ enum RenstraManagePage {
                                                 allowEmpty: true, id: "item-sasaran"),
                             ])),
                         .section(.h2(.text(L("Pagu indikatif", "Indicative pagu"))),
-                            FormView.form(action: "\(base)/pagu", csrf: csrf, errors: submitted.errors(for: "pagu"),
+                            FormView.form(action: base("pagu"), csrf: csrf, errors: submitted.errors(for: "pagu"),
                                           submit: L("Simpan pagu", "Save pagu"), fields: [
                                 FormView.select("item", L("Program/kegiatan/sub kegiatan", "Program, activity or sub-activity"),
                                                 options: items.map { .init(value: $0.id.uuidString, label: "\($0.code) \($0.name)") },
@@ -87,7 +87,7 @@ enum RenstraManagePage {
             }, else: .section(
                 .p(.text(L("Unit ini belum punya Renstra. Tetapkan dulu dasar hukumnya.",
                            "This unit has no Renstra yet. Record its legal basis first."))),
-                FormView.form(action: "\(base)/renstra", csrf: csrf, errors: submitted.errors(for: "renstra"),
+                FormView.form(action: base("renstra"), csrf: csrf, errors: submitted.errors(for: "renstra"),
                               submit: L("Buat Renstra", "Create the Renstra"), fields: [
                     FormView.select("periode", L("Periode RPJMD", "RPJMD period"), options: choices.periodes,
                                     selected: submitted.value("renstra", "periode"), errors: submitted.errors(for: "renstra")),

@@ -5,11 +5,11 @@ import Plot
 
 /// Building the RPJMD: a period with its Perda and visi, then misi, tujuan, sasaran and their indicators.
 enum RpjmdManagePage {
-    static func render(_ pemda: Pemda, tree: RpjmdTree?, submitted: SubmittedForm, csrf: String) -> String {
-        let base = "/pemda/\(pemda.code)/rpjmd/kelola"
+    static func render(_ pemda: PemdaInfo, tree: RpjmdTree?, submitted: SubmittedForm, csrf: String) -> String {
+        let base = { (form: String) in SiteURL.of(pemda.code, .rpjmdAdd(.value(form))) }
         return Layout.page(title: L("Kelola RPJMD", "Manage the RPJMD"),
                            crumbs: PemdaPages.crumbs(pemda, L("Kelola RPJMD", "Manage the RPJMD")),
-                           pemda: (pemda.code, pemda.name), body: .group(
+                           pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Kelola RPJMD", "Manage the RPJMD"))),
             .unwrap(tree, { tree in .group(
                 .p(.class("muted"), .text(L("Periode \(tree.periode.startYear)–\(tree.periode.endYear), \(tree.periode.perdaNumber).",
@@ -17,14 +17,14 @@ enum RpjmdManagePage {
                 outline(pemda, tree),
                 .div(.class("form-grid"),
                     .section(.h2(.text(L("Tambah misi", "Add a misi"))),
-                        FormView.form(action: "\(base)/misi", csrf: csrf, errors: submitted.errors(for: "misi"),
+                        FormView.form(action: base("misi"), csrf: csrf, errors: submitted.errors(for: "misi"),
                                       submit: L("Tambah misi", "Add misi"), fields: [
                             .input(.type(.hidden), .name("periode"), .value(tree.periodeID.uuidString)),
                             FormView.textarea("teks", L("Rumusan misi", "Misi statement"), value: submitted.value("misi", "teks"),
                                               errors: submitted.errors(for: "misi"), required: true, id: "misi-teks"),
                         ])),
                     .section(.h2(.text(L("Tambah tujuan", "Add a tujuan"))),
-                        FormView.form(action: "\(base)/tujuan", csrf: csrf, errors: submitted.errors(for: "tujuan"),
+                        FormView.form(action: base("tujuan"), csrf: csrf, errors: submitted.errors(for: "tujuan"),
                                       submit: L("Tambah tujuan", "Add tujuan"), fields: [
                             FormView.select("misi", L("Misi", "Misi"), options: tree.misi.map {
                                 .init(value: $0.id.uuidString, label: "\($0.number). \($0.text)")
@@ -33,7 +33,7 @@ enum RpjmdManagePage {
                                               errors: submitted.errors(for: "tujuan"), required: true, id: "tujuan-teks"),
                         ])),
                     .section(.h2(.text(L("Tambah sasaran", "Add a sasaran"))),
-                        FormView.form(action: "\(base)/sasaran", csrf: csrf, errors: submitted.errors(for: "sasaran"),
+                        FormView.form(action: base("sasaran"), csrf: csrf, errors: submitted.errors(for: "sasaran"),
                                       submit: L("Tambah sasaran", "Add sasaran"), fields: [
                             FormView.select("tujuan", L("Tujuan", "Tujuan"), options: tree.misi.flatMap { m in
                                 m.tujuan.map { .init(value: $0.id.uuidString, label: "\(m.number).\($0.number). \($0.text)") }
@@ -50,10 +50,10 @@ enum RpjmdManagePage {
         ))
     }
 
-    static func periodeForm(_ base: String, submitted: SubmittedForm, csrf: String, after lastYear: Int?) -> Node<HTML.BodyContext> {
+    static func periodeForm(_ base: (String) -> SiteURL, submitted: SubmittedForm, csrf: String, after lastYear: Int?) -> Node<HTML.BodyContext> {
         let errors = submitted.errors(for: "periode")
         let start = lastYear.map { String($0 + 1) } ?? ""
-        return FormView.form(action: "\(base)/periode", csrf: csrf, errors: errors, submit: L("Simpan periode", "Save period"),
+        return FormView.form(action: base("periode"), csrf: csrf, errors: errors, submit: L("Simpan periode", "Save period"),
                              fields: [
             FormView.text("awal", L("Tahun awal", "First year"), value: submitted.value("periode", "awal", start),
                           errors: errors, type: .number),
@@ -70,7 +70,7 @@ enum RpjmdManagePage {
     }
 
     /// The tree as it stands, with each sasaran's indicators and the links to add or change them.
-    static func outline(_ pemda: Pemda, _ tree: RpjmdTree) -> Node<HTML.BodyContext> {
+    static func outline(_ pemda: PemdaInfo, _ tree: RpjmdTree) -> Node<HTML.BodyContext> {
         .ol(.class("outline"), .forEach(tree.misi) { misi in
             .li(.strong(.text(L("Misi", "Misi") + " \(misi.number)")), .text(": \(misi.text)"),
                 .ol(.forEach(misi.tujuan) { tujuan in
@@ -87,15 +87,15 @@ enum RpjmdManagePage {
 
 /// The indicators of an owner as links to their edit form, and a link to add one.
 enum IndikatorLinks {
-    static func list(_ pemda: Pemda, _ indikator: [IndikatorView], owner: IndikatorOwner, ownerID: UUID)
+    static func list(_ pemda: PemdaInfo, _ indikator: [IndikatorView], owner: IndikatorOwner, ownerID: UUID)
         -> Node<HTML.BodyContext>
     {
         .ul(.class("indikator-links"),
             .forEach(indikator) { i in
-                .li(.a(.href("/pemda/\(pemda.code)/indikator/\(i.id.uuidString)"),
+                .li(.a(.href(SiteURL.of(pemda.code, .indikator(.value(i.id)))),
                        .text("\(i.code) \(i.name) (\(i.satuan))")))
             },
-            .li(.a(.class("add"), .href("/pemda/\(pemda.code)/indikator/baru?pemilik=\(owner.rawValue)&id=\(ownerID.uuidString)"),
+            .li(.a(.class("add"), .href(SiteURL.of(pemda.code, .indikatorNew).url(["pemilik": owner.rawValue, "id": ownerID.uuidString])),
                    .text(L("+ Tambah indikator", "+ Add an indicator")))))
     }
 }

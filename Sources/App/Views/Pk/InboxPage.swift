@@ -3,30 +3,55 @@ import KinerjaCore
 import KinerjaStore
 import Plot
 
-/// The signed-in user's inbox.
+/// The signed-in user's inbox, grouped by what is to be done; a returned PK carries its reason in full.
 enum InboxPage {
-    static func render(pemda: Pemda?, year: Int, items: [PkInboxItem]) -> String {
+    struct Model: Sendable {
+        var pemda: PemdaRef?
+        var year: Int
+        var items: [PkInboxItem]
+    }
+
+    static func render(_ m: Model) -> String {
+        Layout.page(title: L("Kotak masuk", "Inbox"), pemda: m.pemda, body: .group(
+            .h1(.text(L("Kotak masuk", "Inbox"))),
+            .form(.class("search"), .method(.get), .action(SiteURL.inbox),
+                  .label(.for("tahun"), .text(L("Tahun", "Year"))),
+                  .input(.id("tahun"), .name("tahun"), .type(.number), .value(String(m.year))),
+                  .button(.type(.submit), .text(L("Tampilkan", "Show")))),
+            items(m.items, pemda: m.pemda)
+        ))
+    }
+
+    /// The items grouped under a heading per kind, each a link to where it is done. Shared with the Beranda.
+    static func items(_ items: [PkInboxItem], pemda: PemdaRef?, headingLevel: Int = 2) -> Node<HTML.BodyContext> {
         let tasks = items.filter { $0.kind != .tenggat }
         let reminders = items.filter { $0.kind == .tenggat }
+        func heading(_ text: String) -> Node<HTML.BodyContext> { headingLevel == 2 ? .h2(.text(text)) : .h3(.text(text)) }
         func link(_ item: PkInboxItem) -> Node<HTML.BodyContext> {
             let label = "\(item.jabatanName) · PK \(item.year)" + (item.version > 0 ? L(" (Perubahan \(item.version))", " (revision \(item.version))") : "")
             guard let pemda, let id = item.pkID else { return .text(label) }
-            return .a(.href("/pemda/\(pemda.code)/pk/\(id.uuidString)"), .text(label))
+            return .a(.href(SiteURL.pk(pemda.code, id)), .text(label))
         }
-        return Layout.page(title: L("Kotak masuk", "Inbox"), pemda: pemda.map { ($0.code, $0.name) }, body: .group(
-            .h1(.text(L("Kotak masuk", "Inbox"))),
-            .form(.class("search"), .method(.get), .action("/kotak-masuk"),
-                  .label(.for("tahun"), .text(L("Tahun", "Year"))),
-                  .input(.id("tahun"), .name("tahun"), .type(.number), .value(String(year))),
-                  .button(.type(.submit), .text(L("Tampilkan", "Show")))),
-            .h2(.text(L("Menunggu tindakan Anda", "Waiting for you"))),
+        return .group(
+            heading(L("Menunggu tindakan Anda", "Waiting for you")),
             tasks.isEmpty ? .p(.class("muted"), .id("inbox-empty"), .text(L("Tidak ada yang menunggu Anda.", "Nothing is waiting for you.")))
-                : .ul(.id("inbox-tasks"), .forEach(tasks) { item in
-                    .li(.attribute(named: "data-kind", value: item.kind.rawValue), link(item), .text(": " + item.message.text))
+                : .div(.id("inbox-tasks"), .forEach(PkInboxItem.Kind.allCases.filter { kind in tasks.contains { $0.kind == kind } }) { kind in
+                    .section(.class("inbox-group"), .attribute(named: "data-kind", value: kind.rawValue),
+                        .h3(.text(kind.heading.text + " (\(tasks.filter { $0.kind == kind }.count))")),
+                        .ul(.forEach(tasks.filter { $0.kind == kind }) { item in
+                            .li(.attribute(named: "data-kind", value: item.kind.rawValue), link(item), .text(": " + item.message.text),
+                                .unwrap(item.returnReason) { reason in
+                                    .blockquote(.class("return-reason"),
+                                                .p(.text(reason)),
+                                                .unwrap(item.returnedBy) { by in
+                                                    .footer(.text(L("Dikembalikan oleh \(by)", "Returned by \(by)")))
+                                                })
+                                })
+                        }))
                 }),
-            .h2(.text(L("Pengingat tenggat", "Deadline reminders"))),
+            heading(L("Pengingat tenggat", "Deadline reminders")),
             reminders.isEmpty ? .p(.class("muted"), .text(L("Tidak ada PK yang mendekati atau melewati tenggat.", "No PK is close to or past its deadline.")))
                 : .ul(.id("inbox-reminders"), .forEach(reminders) { item in .li(.class("tone-late"), link(item), .text(": " + item.message.text)) })
-        ))
+        )
     }
 }

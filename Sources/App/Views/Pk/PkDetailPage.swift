@@ -3,94 +3,156 @@ import KinerjaCore
 import KinerjaStore
 import Plot
 
-/// A PK version: its parties, the drafting checks, the tables (editable while a draft), the workflow buttons, the
+/// A PK version: its parties, the reason it came back (if it did), the workflow buttons (approving and publishing
+/// ask first), the drafting checks, the tables (while a draft: one form for the whole PK, saved with one button), the
 /// difference from the version before, the cascade below it, and its history.
 enum PkDetailPage {
-    static func render(_ pemda: Pemda, _ d: PkDetail, actions: [PkAction], actor: PkActor, isLatest: Bool,
-                       error: String?, csrf: String) -> String
-    {
-        let base = "/pemda/\(pemda.code)/pk/\(d.id.uuidString)"
-        let editable = actions.contains(.ubah)
-        let title = "PK \(d.year) · \(d.jabatanName)" + (d.version > 0 ? L(" · Perubahan \(d.version)", " · revision \(d.version)") : "")
-        return Layout.page(title: title,
-                           crumbs: PemdaPages.crumbs(pemda, "PK \(d.year)").dropLast() + [
-                               .init(title: "PK \(d.year)", url: "/pemda/\(pemda.code)/pk?tahun=\(d.year)"),
-                               .init(title: d.jabatanName, url: nil),
-                           ],
-                           pemda: (pemda.code, pemda.name), body: .group(
-            .h1(.text(title)),
-            .p(.span(.class("badge"), .id("pk-status"), .attribute(named: "data-status", value: d.status.rawValue), .text(d.status.label.text)),
-               .text(" \(d.level.label.text) · \(d.unitName)")),
-            .unwrap(error) { .p(.class("error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text($0)) },
-            .if(!isLatest, .p(.class("notice"), .text(L("Ini bukan versi terbaru PK jabatan ini.", "This is not the newest version of this position's PK.")))),
-            parties(d),
-            .unwrap(d.revision) { r in
-                .p(.id("pk-revision"), .text(L("Perubahan ke-\(d.version): \(r.ground.label.id). Dasar hukum: \(r.legalNumber), \(Fmt.date(r.legalDate)).",
-                                               "Revision \(d.version): \(r.ground.label.en). Legal basis: \(r.legalNumber), \(Fmt.date(r.legalDate)).")))
-            },
-            .p(.class("actions"),
-               .a(.class("button"), .href("\(base)/pdf"), .text(L("Unduh PDF", "Download PDF"))),
-               .a(.class("button"), .href("\(base)/cetak"), .text(L("Cetak", "Print"))),
-               .if(d.sha256 != nil, .a(.class("button"), .href("/verifikasi/\(d.id.uuidString)"), .text(L("Halaman verifikasi", "Verification page"))))),
-            workflow(d, actions: actions, actor: actor, isLatest: isLatest, base: base, csrf: csrf),
-            findings(d),
-            performance(d, editable: editable, base: base, csrf: csrf),
-            budget(d, editable: editable, base: base, csrf: csrf),
-            diff(d),
-            cascade(d),
-            history(d)
-        ))
+    struct Model: Sendable {
+        var context: PkContext
+        var actions: [PkAction]
+        var review: PkReview.Result
+        /// The crosscutting search (`?cari=`) and what it found.
+        var search: String
+        var found: [PkContent.Option]
+        /// What was typed and refused, shown again in place of the stored values.
+        var edit: PkTableEdit?
+        var errors: FormErrors
+        var error: String?
+        var csrf: String
     }
 
-    static func signerBlock(_ label: String, jabatan: String?, signer: PkSigner?) -> Node<HTML.BodyContext> {
+    static let form = "pk-table"
+
+    static func render(_ m: Model) -> String {
+        let c = m.context.content
+        let o = m.context.organisation
+        let pemda = PemdaRef(m.context.pemda)
+        let jabatanName = o.positions[c.jabatanID]?.name ?? ""
+        let editable = m.actions.contains(.ubah)
+        let title = "PK \(c.year) · \(jabatanName)" + (c.version > 0 ? L(" · Perubahan \(c.version)", " · revision \(c.version)") : "")
+        let unitName = c.unitID.flatMap { o.units[$0]?.name } ?? pemda.name
+        return Layout.page(
+            title: title,
+            crumbs: Layout.crumbs(pemda, Layout.Crumb("PK \(c.year)", .of(pemda.code, .pkBoard)), Layout.Crumb(jabatanName)),
+            pemda: pemda, body: .group(
+                .h1(.text(title)),
+                .p(.span(.class("badge status-\(c.status.rawValue)"), .id("pk-status"), .attribute(named: "data-status", value: c.status.rawValue),
+                         .text(c.status.label.text)),
+                   .text(" \(c.level.label.text) · \(unitName)")),
+                Layout.alert(m.error),
+                returned(m),
+                .if(!c.isLatest, .p(.class("notice"), .text(L("Ini bukan versi terbaru PK jabatan ini.", "This is not the newest version of this position's PK.")))),
+                parties(m),
+                .unwrap(c.revision) { r in
+                    .p(.id("pk-revision"), .text(L("Perubahan ke-\(c.version): \(r.ground.label.id). Dasar hukum: \(r.legalNumber), \(Fmt.date(r.legalDate)).",
+                                                   "Revision \(c.version): \(r.ground.label.en). Legal basis: \(r.legalNumber), \(Fmt.date(r.legalDate)).")))
+                },
+                .p(.class("actions"),
+                   .a(.class("button"), .href(SiteURL.pk(pemda.code, c.id, .pdf)), .text(L("Unduh PDF", "Download PDF"))),
+                   .a(.class("button"), .href(SiteURL.pk(pemda.code, c.id, .print)), .text(L("Cetak", "Print"))),
+                   .if(c.current.sha256 != nil, .a(.class("button"), .href(SiteURL.verify(.value(c.id))), .text(L("Halaman verifikasi", "Verification page"))))),
+                workflow(m),
+                findings(m.review),
+                editable ? editableTables(m) : tables(m),
+                diff(m.review),
+                cascade(m),
+                history(m)
+            ))
+    }
+
+    /// A returned PK says why at the top, in full, with who returned it and when.
+    static func returned(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        guard c.status == .dikembalikan, let event = c.events.last(where: { $0.action == "kembalikan" }) else { return .empty }
+        return .div(.class("notice returned"), .id("pk-return-reason"), .attribute(named: "role", value: "alert"),
+                    .strong(.text(L("Dikembalikan oleh \(event.by), \(Fmt.moment(event.at, zone: m.context.pemda.zone)):",
+                                    "Returned by \(event.by), \(Fmt.moment(event.at, zone: m.context.pemda.zone)):"))),
+                    .p(.text(event.reason ?? "")))
+    }
+
+    static func signerBlock(_ label: String, jabatan: String?, signer: PkSigner?, signedOn: CalendarDate?) -> Node<HTML.BodyContext> {
         .div(.class("party"),
              .h3(.text(label)),
              .p(.text(signer?.jabatan ?? jabatan ?? "–")),
              .unwrap(signer) { s in
                  .group(.strong(.text(s.name)), .unwrap(s.groupedNip) { .div(.class("nip"), .text("NIP. \($0)")) },
                         .if(!s.pangkat.isEmpty, .div(.class("muted"), .text(s.pangkat))))
-             })
+             },
+             .unwrap(signedOn) { .div(.class("signed-on"), .text(L("Ditandatangani \(Fmt.date($0))", "Signed \(Fmt.date($0))"))) })
     }
 
-    static func parties(_ d: PkDetail) -> Node<HTML.BodyContext> {
-        .div(.class("parties"),
-             .if(!d.level.isUnilateral,
-                 signerBlock(L("Pihak Kedua (pemberi amanah)", "Second party (gives the mandate)"), jabatan: d.superiorJabatanName,
-                             signer: d.signatures[.pihakKedua] ?? d.kedua)),
-             signerBlock(L("Pihak Pertama (penerima amanah)", "First party (receives the mandate)"), jabatan: d.jabatanName,
-                         signer: d.signatures[.pihakPertama] ?? d.pertama))
+    static func parties(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let o = m.context.organisation
+        let day = m.context.today
+        func holder(_ id: UUID?) -> PkSigner? {
+            guard let id, let position = o.positions[id] else { return nil }
+            return o.holder(of: id, on: day)?.signer(jabatanName: position.name)
+        }
+        let signatures = c.current.signatures
+        return .div(.class("parties"),
+             .if(!c.level.isUnilateral,
+                 signerBlock(L("Pihak Kedua (pemberi amanah)", "Second party (gives the mandate)"),
+                             jabatan: c.superiorID.flatMap { o.positions[$0]?.name },
+                             signer: signatures[.pihakKedua] ?? holder(c.superiorID), signedOn: c.current.signedDays[.pihakKedua])),
+             signerBlock(L("Pihak Pertama (penerima amanah)", "First party (receives the mandate)"),
+                         jabatan: o.positions[c.jabatanID]?.name,
+                         signer: signatures[.pihakPertama] ?? holder(c.jabatanID), signedOn: c.current.signedDays[.pihakPertama]))
     }
 
-    static func workflow(_ d: PkDetail, actions: [PkAction], actor: PkActor, isLatest: Bool, base: String, csrf: String)
-        -> Node<HTML.BodyContext>
-    {
-        let kinds = Set(actions.map(\.kind))
+    /// A step that cannot be taken back lightly asks first: the button opens a confirmation with the real button.
+    /// Plain HTML, so it works without JavaScript.
+    static func confirmed(_ id: String, _ label: String, question: String, confirm: String, action: SiteURL, csrf: String,
+                          fields: [(String, String)]) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("confirm"), .id("confirm-\(id)"),
+            .element(named: "summary", nodes: [.class("button"), .id("aksi-\(id)"), .text(label)]),
+            .form(.class("inline"), .method(.post), .action(action),
+                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
+                  .forEach(fields) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+                  .p(.text(question)),
+                  .button(.type(.submit), .id("aksi-\(id)-ya"), .text(confirm))),
+        ])
+    }
+
+    static func workflow(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let pemda = m.context.pemda.code
+        let kinds = Set(m.actions.map(\.kind))
+        let csrf = m.csrf
+        let base = SiteURL.pk(pemda, c.id, .action)
         func button(_ action: String, _ label: String) -> Node<HTML.BodyContext> {
-            .form(.class("inline"), .method(.post), .action("\(base)/aksi"),
+            .form(.class("inline"), .method(.post), .action(base),
                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                   .input(.type(.hidden), .name("aksi"), .value(action)),
                   .button(.type(.submit), .id("aksi-\(action)"), .text(label)))
         }
-        let signParties = actions.compactMap { action -> PkParty? in
+        let signParties = m.actions.compactMap { action -> PkParty? in
             if case .tandatangani(let party) = action { return party }
             return nil
         }
-        let awaiting = PkState(status: d.status, level: d.level, signed: d.signed).awaitingSignature
+        let awaiting = m.context.state.awaitingSignature
+        let mayRevise = c.status.isSigned && c.isLatest && m.context.actor.mayDraft
         return .section(.class("workflow"), .id("pk-workflow"),
             .h2(.text(L("Alur kerja", "Workflow"))),
-            .if(d.status == .disetujui, .p(.text(L("Menunggu tanda tangan: ", "Waiting for signatures: ")
+            .if(c.status == .disetujui, .p(.text(L("Menunggu tanda tangan: ", "Waiting for signatures: ")
                 + (awaiting.isEmpty ? "–" : PkParty.allCases.filter(awaiting.contains).map(\.label.text).joined(separator: ", "))))),
             .if(kinds.contains(.ajukan), button("ajukan", L("Ajukan ke verifikator", "Submit to the verifier"))),
-            .if(kinds.contains(.setujui), button("setujui", L("Setujui", "Approve"))),
+            .if(kinds.contains(.setujui),
+                confirmed("setujui", L("Setujui", "Approve"),
+                          question: L("Setujui PK ini? Setelah disetujui, PK menunggu tanda tangan para pihak dan tidak dapat diubah lagi kecuali dikembalikan.",
+                                      "Approve this PK? Once approved it waits for the parties' signatures and cannot be changed unless returned."),
+                          confirm: L("Ya, setujui", "Yes, approve"), action: base, csrf: csrf, fields: [("aksi", "setujui")])),
             .if(kinds.contains(.kembalikan),
-                .form(.class("stack"), .id("form-kembalikan"), .method(.post), .action("\(base)/aksi"),
+                .form(.class("stack"), .id("form-kembalikan"), .method(.post), .action(base),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                       .input(.type(.hidden), .name("aksi"), .value("kembalikan")),
                       .label(.for("alasan-kembali"), .text(L("Alasan pengembalian", "Reason for returning"))),
-                      .textarea(.id("alasan-kembali"), .name("alasan"), .required(true), .attribute(named: "rows", value: "2")),
+                      .textarea(.id("alasan-kembali"), .name("alasan"), .required(true), .attribute(named: "rows", value: "2"),
+                                .attribute(named: "minlength", value: String(PkWorkflow.minimumReasonLength))),
                       .button(.type(.submit), .id("aksi-kembalikan"), .text(L("Kembalikan", "Return"))))),
             .forEach(signParties) { party in
-                .form(.class("stack"), .id("form-tandatangani-\(party.rawValue)"), .method(.post), .action("\(base)/tandatangani"),
+                .form(.class("stack"), .id("form-tandatangani-\(party.rawValue)"), .method(.post), .action(SiteURL.pk(pemda, c.id, .sign)),
                       .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                       .input(.type(.hidden), .name("pihak"), .value(party.rawValue)),
                       .p(.text(L("Tanda tangani sebagai \(party.label.id). Ketik kata sandi Anda untuk memastikan yang menandatangani adalah Anda.",
@@ -100,11 +162,15 @@ enum PkDetailPage {
                              .attribute(named: "autocomplete", value: "current-password")),
                       .button(.type(.submit), .id("aksi-tandatangani-\(party.rawValue)"), .text(L("Tandatangani", "Sign"))))
             },
-            .if(kinds.contains(.terbitkan), button("terbitkan", L("Terbitkan", "Publish"))),
-            .if(d.status.isSigned && isLatest && actor.mayDraft,
+            .if(kinds.contains(.terbitkan),
+                confirmed("terbitkan", L("Terbitkan", "Publish"),
+                          question: L("Terbitkan PK ini di portal publik? Siapa pun dapat membaca dan memverifikasinya.",
+                                      "Publish this PK on the public portal? Anyone can read and verify it."),
+                          confirm: L("Ya, terbitkan", "Yes, publish"), action: base, csrf: csrf, fields: [("aksi", "terbitkan")])),
+            .if(mayRevise,
                 .element(named: "details", nodes: [
                     .element(named: "summary", text: L("Buat PK Perubahan", "Make a revised PK")),
-                    .form(.class("stack"), .id("form-perubahan"), .method(.post), .action("\(base)/perubahan"),
+                    .form(.class("stack"), .id("form-perubahan"), .method(.post), .action(SiteURL.pk(pemda, c.id, .revise)),
                           .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                           .label(.for("alasan-perubahan"), .text(L("Alasan perubahan", "Ground"))),
                           FormView.selectElement("alasan", options: PerubahanGround.allCases.map {
@@ -116,13 +182,13 @@ enum PkDetailPage {
                           .input(.id("tanggal"), .name("tanggal"), .type(.date), .required(true)),
                           .button(.type(.submit), .text(L("Buat PK Perubahan", "Make the revision")))),
                 ])),
-            .if(actions.isEmpty && !(d.status.isSigned && isLatest && actor.mayDraft),
+            .if(m.actions.isEmpty && !mayRevise,
                 .p(.class("muted"), .text(L("Tidak ada tindakan untuk Anda pada PK ini saat ini.", "Nothing for you to do on this PK now."))))
         )
     }
 
-    static func findings(_ d: PkDetail) -> Node<HTML.BodyContext> {
-        let list = d.review.findings
+    static func findings(_ review: PkReview.Result) -> Node<HTML.BodyContext> {
+        let list = review.findings
         return .section(.id("pk-checks"),
             .h2(.text(L("Pemeriksaan", "Checks"))),
             list.isEmpty
@@ -135,131 +201,241 @@ enum PkDetailPage {
                 }))
     }
 
-    static func performance(_ d: PkDetail, editable: Bool, base: String, csrf: String) -> Node<HTML.BodyContext> {
-        .section(.id("pk-kinerja"),
+    // MARK: the tables of a draft: one form
+
+    /// What a field shows: what was typed when a save was refused, the stored value otherwise.
+    static func typed(_ m: Model, row id: UUID, _ pick: (PkTableEdit.Row) -> String, stored: String) -> String {
+        m.edit?.rows.first { $0.id == id.uuidString }.map(pick) ?? stored
+    }
+
+    static func field(_ m: Model, _ name: String, _ value: String, id: String, label: String, size: Int = 7) -> Node<HTML.BodyContext> {
+        let error = m.errors.byField[name]
+        return .group(
+            .input(.type(.text), .name(name), .id(id), .value(value), .attribute(named: "form", value: form),
+                   .attribute(named: "size", value: String(size)), .attribute(named: "aria-label", value: label),
+                   .attribute(named: "aria-invalid", value: error == nil ? "false" : "true"),
+                   .attribute(named: "aria-describedby", value: error == nil ? "" : "\(id)-error")),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) })
+    }
+
+    static func saveButton(_ id: String) -> Node<HTML.BodyContext> {
+        .button(.type(.submit), .class("save"), .id(id), .attribute(named: "form", value: form), .name("aksi"), .value("simpan"),
+                .text(L("Simpan semua perubahan", "Save all changes")))
+    }
+
+    static func editableTables(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let pemda = m.context.pemda.code
+        return .group(
+            // The form holds no table: inputs join it by their `form` attribute, since a form cannot span cells. Its
+            // first button is "save", so Enter in any field saves.
+            .form(.id(form), .method(.post), .action(SiteURL.pk(pemda, c.id, .table)),
+                  .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+                  .p(.class("table-actions"), saveButton("simpan-atas"),
+                     .span(.class("muted"), .text(L(" Semua baris dan anggaran disimpan bersama; isian yang ditolak tetap tampil beserta alasannya.",
+                                                    " Every row and budget line is saved together; what is refused stays on screen with the reason."))))),
+            performance(m, editable: true),
+            budget(m, editable: true),
+            .p(.class("table-actions"), saveButton("simpan")))
+    }
+
+    static func tables(_ m: Model) -> Node<HTML.BodyContext> {
+        .group(performance(m, editable: false), budget(m, editable: false))
+    }
+
+    static func performance(_ m: Model, editable: Bool) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let o = m.context.organisation
+        let pemda = m.context.pemda.code
+        let linksOf = Dictionary(grouping: c.links, by: \.rowID)
+        let hasLinks = c.level != .pemda
+        return .section(.id("pk-kinerja"),
             .h2(.text(L("Sasaran, indikator dan target", "Objectives, indicators and targets"))),
-            .if(editable && d.level != .pemda,
-                .form(.class("inline"), .method(.post), .action("\(base)/kaitkan"),
-                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .button(.type(.submit), .text(L("Kaitkan otomatis ke PK atasan", "Link to the superior's PK automatically"))))),
-            .div(.class("scroll"), .table(.class("data wide"),
-                .thead(.tr(.th(.text("No")), .th(.text(d.level.sasaranHeader.text)), .th(.text(d.level.indikatorHeader.text)),
+            .if(editable && hasLinks, .div(.class("link-tools"),
+                .form(.class("inline"), .method(.post), .action(SiteURL.pk(pemda, c.id, .relink)),
+                      .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+                      .button(.type(.submit), .class("secondary-action"), .text(L("Kaitkan otomatis ke PK atasan", "Link to the superior's PK automatically")))),
+                .form(.class("search"), .method(.get), .action(SiteURL.pk(pemda, c.id)), .attribute(named: "role", value: "search"),
+                      .label(.for("cari"), .text(L("Cari indikator lintas sektor", "Find a crosscutting indicator"))),
+                      .input(.id("cari"), .name("cari"), .type(.search), .value(m.search),
+                             .attribute(named: "placeholder", value: L("mis. stunting", "e.g. stunting"))),
+                      .button(.type(.submit), .text(L("Cari", "Search")))),
+                .if(!m.search.isEmpty, .p(.class("muted"), .attribute(named: "role", value: "status"),
+                                          .text(L("\(m.found.count) indikator PK setingkat atasan cocok dengan \"\(m.search)\"; centang di kolom kaitan.",
+                                                  "\(m.found.count) indicators of PKs at the superior's level match \"\(m.search)\"; tick them in the links column.")))))),
+            .div(.class("scroll"), .table(.class("data pk-table"),
+                .thead(.tr(.th(.text("No")), .th(.class("col-sasaran"), .text(c.level.sasaranHeader.text)),
+                           .th(.class("col-indikator"), .text(c.level.indikatorHeader.text)),
                            .th(.class("num"), .text("Target")), .th(.text(L("Satuan", "Unit"))),
-                           .th(.class("num"), .text("TW I")), .th(.class("num"), .text("TW II")),
-                           .th(.class("num"), .text("TW III")), .th(.class("num"), .text("TW IV")),
-                           .if(d.level != .pemda, .th(.text(L("Mendukung indikator atasan", "Serves the superior's indicator")))),
-                           .if(editable, .th(.text(L("Simpan", "Save")))))),
-                .tbody(.forEach(Array(d.rows.enumerated())) { n, row in
-                    let form = "baris-\(row.id.uuidString)"
+                           .forEach(IDFormat.triwulan) { .th(.class("num"), .text("TW \($0)")) },
+                           .if(hasLinks, .th(.class("col-links"), .text(L("Mendukung indikator atasan", "Serves the superior's indicator")))),
+                           .if(editable, .th(.text(L("Hapus", "Remove")))))),
+                .tbody(.forEach(Array(c.rows.enumerated())) { n, row in
+                    let key = "baris[\(row.id.uuidString)]"
+                    let id = "r-\(row.id.uuidString)"
+                    let shownTarget = typed(m, row: row.id, { $0.target }, stored: TargetDisplay.text(row.target, spec: row.spec))
                     return .tr(.id("row-\(row.id.uuidString)"),
                         .td(.text(String(n + 1))),
-                        .td(editable ? input(form, "sasaran", row.sasaran, label: L("Sasaran baris \(n + 1)", "Objective, row \(n + 1)"), size: 30)
-                                     : .text(row.sasaran)),
+                        .td(editable
+                            ? .group(
+                                .textarea(.name("\(key)[sasaran]"), .id("\(id)-sasaran"), .attribute(named: "form", value: form),
+                                          .attribute(named: "rows", value: "2"),
+                                          .attribute(named: "aria-label", value: L("Sasaran baris \(n + 1)", "Objective, row \(n + 1)")),
+                                          .attribute(named: "aria-invalid", value: m.errors.byField["\(key)[sasaran]"] == nil ? "false" : "true"),
+                                          .text(typed(m, row: row.id, { $0.sasaran }, stored: row.sasaran))),
+                                .unwrap(m.errors.byField["\(key)[sasaran]"]) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-sasaran-error"), .text($0)]) })
+                            : .text(row.sasaran)),
                         .td(.text(row.indikator),
-                            .unwrap(row.renstraTarget) { .div(.class("muted"), .text(L("Target \(d.level.planName): \($0)", "\(d.level.planName) target: \($0)"))) }),
-                        .td(.class("num"), editable ? input(form, "target", row.target, label: L("Target baris \(n + 1)", "Target, row \(n + 1)"))
-                                                    : .text(row.target)),
+                            .unwrap(row.renstraTarget) { .div(.class("muted"), .text(L("Target \(c.level.planName): \(TargetDisplay.text($0, spec: row.spec))",
+                                                                                         "\(c.level.planName) target: \(TargetDisplay.text($0, spec: row.spec))"))) },
+                            .if(editable && c.version > 0, .div(.class("reason"),
+                                .label(.for("\(id)-alasan"), .text(L("Alasan perubahan", "Reason for the change"))),
+                                field(m, "\(key)[alasan]", typed(m, row: row.id, { $0.reason ?? "" }, stored: row.changeReason ?? ""),
+                                      id: "\(id)-alasan", label: L("Alasan perubahan baris \(n + 1)", "Reason for the change, row \(n + 1)"), size: 24))),
+                            .if(!editable && row.changeReason != nil, .div(.class("muted"), .text(L("Alasan perubahan: ", "Reason for the change: ") + (row.changeReason ?? ""))))),
+                        .td(.class("num"), editable ? field(m, "\(key)[target]", shownTarget, id: "\(id)-target",
+                                                            label: L("Target baris \(n + 1)", "Target, row \(n + 1)"))
+                                                    : .text(TargetDisplay.text(row.target, spec: row.spec))),
                         .td(.text(row.satuan)),
                         .forEach(0..<4) { q in
-                            .td(.class("num"), editable
-                                ? input(form, "tw\(q + 1)", row.quarterly[q], label: L("TW \(IDFormat.triwulan[q]) baris \(n + 1)", "Q\(q + 1), row \(n + 1)"))
-                                : .text(row.quarterly[q].isEmpty ? "–" : row.quarterly[q]))
+                            let stored = row.quarterly[q].isEmpty ? "" : TargetDisplay.text(row.quarterly[q], spec: row.spec)
+                            return .td(.class("num"), editable
+                                ? field(m, "\(key)[tw\(q + 1)]", typed(m, row: row.id, { $0.quarterly.count > q ? $0.quarterly[q] : "" }, stored: stored),
+                                        id: "\(id)-tw\(q + 1)", label: L("TW \(IDFormat.triwulan[q]) baris \(n + 1)", "Q\(q + 1), row \(n + 1)"), size: 5)
+                                : .text(stored.isEmpty ? "–" : stored))
                         },
-                        .if(d.level != .pemda, .td(links(row, options: d.linkOptions, editable: editable, base: base, csrf: csrf))),
+                        .if(hasLinks, .td(links(m, row: row, index: n, linked: linksOf[row.id] ?? [], editable: editable, organisation: o))),
                         .if(editable, .td(
-                            .if(d.version > 0, input(form, "alasan", row.changeReason ?? "", label: L("Alasan perubahan baris \(n + 1)", "Reason for the change, row \(n + 1)"))),
-                            .form(.id(form), .class("inline"), .method(.post), .action("\(base)/baris/\(row.id.uuidString)?ke=row-\(row.id.uuidString)"),
-                                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                                  .button(.type(.submit), .text(L("Simpan", "Save")))),
-                            .form(.class("inline"), .method(.post), .action("\(base)/baris/\(row.id.uuidString)/hapus"),
-                                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                                  .button(.type(.submit), .class("secondary"), .text(L("Hapus", "Remove")))))))
+                            .element(named: "details", nodes: [
+                                .class("confirm"),
+                                .element(named: "summary", nodes: [.class("danger"), .text(L("Hapus", "Remove"))]),
+                                .p(.text(L("Hapus \"\(row.indikator)\" dari PK ini? Isian lain yang sudah diketik ikut disimpan.",
+                                           "Remove \"\(row.indikator)\" from this PK? What else was typed is saved with it."))),
+                                .button(.type(.submit), .class("danger"), .attribute(named: "form", value: form), .name("aksi"),
+                                        .value("hapus-baris:\(row.id.uuidString)"), .text(L("Ya, hapus", "Yes, remove"))),
+                            ]))))
                 }))),
             .if(editable, .element(named: "details", nodes: [
+                .class("add"), .id("tambah-baris"),
                 .element(named: "summary", text: L("Tambah indikator", "Add an indicator")),
-                .form(.class("stack"), .id("form-baris-baru"), .method(.post), .action("\(base)/baris?ke=pk-kinerja"),
-                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .label(.for("sasaran_baru"), .text(d.level.sasaranHeader.text)),
-                      .input(.id("sasaran_baru"), .name("sasaran_baru"), .type(.text), .required(true)),
-                      .label(.for("indikator_baru"), .text(d.level.indikatorHeader.text)),
-                      .input(.id("indikator_baru"), .name("indikator_baru"), .type(.text), .required(true)),
-                      .label(.for("jenis_baru"), .text(L("Jenis indikator", "Kind of indicator"))),
-                      FormView.selectElement("jenis_baru", options: IndicatorKind.allCases.filter { $0 != .ordinal }.map {
-                          FormView.Option(value: $0.rawValue, label: $0.label.text)
-                      }, selected: IndicatorKind.percent.rawValue),
-                      .label(.for("satuan_baru"), .text(L("Satuan", "Unit of measure"))),
-                      .input(.id("satuan_baru"), .name("satuan_baru"), .type(.text)),
-                      .label(.for("target_baru"), .text("Target \(d.year)")),
-                      .input(.id("target_baru"), .name("target_baru"), .type(.text), .required(true)),
-                      .button(.type(.submit), .text(L("Tambah", "Add")))),
+                .div(.class("stack"),
+                     newField(m, "sasaran", c.level.sasaranHeader.text),
+                     newField(m, "indikator", c.level.indikatorHeader.text),
+                     .label(.for("baru-jenis"), .text(L("Jenis indikator", "Kind of indicator"))),
+                     FormView.selectElement("baru[jenis]", options: IndicatorKind.allCases.filter { $0 != .ordinal }.map {
+                         FormView.Option(value: $0.rawValue, label: $0.label.text)
+                     }, selected: m.edit?.newRow?.kind.rawValue ?? IndicatorKind.percent.rawValue, id: "baru-jenis", form: form),
+                     newField(m, "satuan", L("Satuan", "Unit of measure")),
+                     newField(m, "target", "Target \(c.year)"),
+                     .button(.type(.submit), .attribute(named: "form", value: form), .name("aksi"), .value("tambah-baris"),
+                             .id("tambah-baris-simpan"), .text(L("Tambah dan simpan", "Add and save")))),
             ])))
     }
 
-    /// An input that belongs to the row's form by the `form` attribute: a form cannot span table cells.
-    static func input(_ form: String, _ name: String, _ value: String, label: String, size: Int = 7) -> Node<HTML.BodyContext> {
-        .input(.type(.text), .name(name), .value(value), .attribute(named: "form", value: form),
-               .attribute(named: "size", value: String(size)), .attribute(named: "aria-label", value: label))
+    static func newField(_ m: Model, _ name: String, _ label: String) -> Node<HTML.BodyContext> {
+        let typed: String
+        switch name {
+        case "sasaran": typed = m.edit?.newRow?.sasaran ?? ""
+        case "indikator": typed = m.edit?.newRow?.indikator ?? ""
+        case "satuan": typed = m.edit?.newRow?.satuan ?? ""
+        case "target": typed = m.edit?.newRow?.target ?? ""
+        case "kode": typed = m.edit?.newBudget?.code ?? ""
+        case "anggaran": typed = m.edit?.newBudget?.amount ?? ""
+        default: typed = ""
+        }
+        return .group(.label(.for("baru-\(name)"), .text(label)),
+                      field(m, "baru[\(name)]", typed, id: "baru-\(name)", label: label, size: 30))
     }
 
-    static func links(_ row: PkRowView, options: [PkLinkView], editable: Bool, base: String, csrf: String) -> Node<HTML.BodyContext> {
-        let chosen = Set(row.links.map(\.rowID))
+    /// The superior indicators a row serves: chosen from the superior's PK first, then from a search of PKs at the
+    /// superior's level (crosscutting), as ticks inside the one form.
+    static func links(_ m: Model, row: PkContent.Row, index: Int, linked: [PkContent.Link], editable: Bool,
+                      organisation o: PemdaOrganisation) -> Node<HTML.BodyContext> {
+        func label(_ jabatanID: UUID, _ indikator: String) -> String { "\(o.positions[jabatanID]?.name ?? ""): \(indikator)" }
+        guard editable else {
+            return linked.isEmpty ? .p(.class("error"), .text(L("Belum dikaitkan", "Not linked")))
+                : .ul(.class("indikator-links"), .forEach(linked) { .li(.text(label($0.superiorJabatanID, $0.superiorIndikator))) })
+        }
+        let key = "baris[\(row.id.uuidString)]"
+        let chosen: Set<String> = m.edit?.rows.first { $0.id == row.id.uuidString }?.links.map(Set.init)
+            ?? Set(linked.map(\.superiorRowID.uuidString))
+        var options: [(id: String, label: String)] = m.context.content.options.map { ($0.rowID.uuidString, label($0.jabatanID, $0.indikator)) }
+        for link in linked where !options.contains(where: { $0.id == link.superiorRowID.uuidString }) {
+            options.append((link.superiorRowID.uuidString, label(link.superiorJabatanID, link.superiorIndikator)))
+        }
+        for option in m.found where !options.contains(where: { $0.id == option.rowID.uuidString }) {
+            options.append((option.rowID.uuidString, label(option.jabatanID, option.indikator)))
+        }
+        let error = m.errors.byField["\(key)[kaitan]"]
         return .group(
-            .ul(.class("indikator-links"), .forEach(row.links) { .li(.text($0.label)) }),
-            .if(row.links.isEmpty, .p(.class("error"), .text(L("Belum dikaitkan", "Not linked")))),
-            .if(editable && !options.isEmpty,
-                .form(.class("links"), .method(.post), .action("\(base)/baris/\(row.id.uuidString)/kaitan"),
-                      .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                      .element(named: "select", nodes: [
-                          .attribute(named: "name", value: "kaitan[]"), .attribute(named: "multiple", value: "multiple"),
-                          .attribute(named: "aria-label", value: L("Indikator atasan untuk \(row.indikator)", "Superior indicators for \(row.indikator)")),
-                      ] + options.map { option in
-                          .element(named: "option", nodes: [
-                              .attribute(named: "value", value: option.rowID.uuidString),
-                              chosen.contains(option.rowID) ? .attribute(named: "selected", value: "selected") : .empty,
-                              .text(option.label),
-                          ])
-                      }),
-                      .button(.type(.submit), .text(L("Simpan kaitan", "Save links"))))))
+            .input(.type(.hidden), .name("\(key)[pilihan]"), .value("1"), .attribute(named: "form", value: form)),
+            .element(named: "details", nodes: [
+                .class("links"),
+                .element(named: "summary", text: chosen.isEmpty ? L("Belum dikaitkan: pilih", "Not linked: choose")
+                                                                : L("\(chosen.count) indikator dipilih", "\(chosen.count) chosen")),
+                options.isEmpty
+                    ? .p(.class("muted"), .text(L("PK atasan belum punya indikator; cari indikator lintas sektor di atas tabel.",
+                                                  "The superior's PK has no indicators yet; search for a crosscutting one above the table.")))
+                    : .ul(.class("choices"), .forEach(Array(options.enumerated())) { i, option in
+                        choice(name: "\(key)[kaitan][]", value: option.id, label: option.label,
+                               id: "r-\(row.id.uuidString)-kaitan-\(i)", checked: chosen.contains(option.id))
+                    }),
+            ]),
+            .if(chosen.isEmpty, .p(.class("error"), .text(L("Belum dikaitkan", "Not linked")))),
+            .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .text($0)]) })
     }
 
-    static func budget(_ d: PkDetail, editable: Bool, base: String, csrf: String) -> Node<HTML.BodyContext> {
-        let total = d.budget.reduce(Int64(0)) { $0 &+ $1.amount }
+    static func choice(name: String, value: String, label: String, id: String, checked: Bool) -> Node<HTML.ListContext> {
+        let box: Node<HTML.LabelContext> = .input(.type(.checkbox), .name(name), .value(value), .attribute(named: "form", value: form),
+                                                  .id(id), .checked(checked))
+        return .li(.label(box, .text(" " + label)))
+    }
+
+    static func budget(_ m: Model, editable: Bool) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let total = c.budget.reduce(Int64(0)) { $0 &+ $1.amount }
         return .section(.id("pk-anggaran"),
             .h2(.text(L("Anggaran", "Budget"))),
             .div(.class("scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text("No")), .th(.text(d.level.budgetLevel.label.text)), .th(.class("num"), .text(L("Anggaran (Rp)", "Budget (Rp)"))),
-                           .if(editable, .th(.text(L("Ubah", "Change")))))),
-                .tbody(.forEach(Array(d.budget.enumerated())) { n, line in
-                    .tr(.td(.text(String(n + 1))), .td(.span(.class("code"), .text(line.code)), .text(" " + line.name)),
-                        .td(.class("num"), .text(IDFormat.rupiah(line.amount))),
-                        .if(editable, .td(
-                            .form(.class("inline"), .method(.post), .action("\(base)/anggaran/\(line.id.uuidString)"),
-                                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                                  .input(.type(.text), .name("anggaran"), .value(IDFormat.rupiah(line.amount)),
-                                         .attribute(named: "aria-label", value: L("Anggaran \(line.code)", "Budget \(line.code)"))),
-                                  .button(.type(.submit), .text(L("Simpan", "Save")))),
-                            .form(.class("inline"), .method(.post), .action("\(base)/anggaran/\(line.id.uuidString)/hapus"),
-                                  .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                                  .button(.type(.submit), .class("secondary"), .text(L("Hapus", "Remove")))))))
+                .thead(.tr(.th(.text("No")), .th(.text(c.level.budgetLevel.label.text)), .th(.class("num"), .text(L("Anggaran (Rp)", "Budget (Rp)"))),
+                           .th(.class("num"), .text(L("Pagu DPA (Rp)", "DPA ceiling (Rp)"))),
+                           .if(editable, .th(.text(L("Hapus", "Remove")))))),
+                .tbody(.forEach(Array(c.budget.enumerated())) { n, line in
+                    let name = "anggaran[\(line.id.uuidString)]"
+                    let typed = m.edit?.budget.first { $0.id == line.id.uuidString }?.amount ?? IDFormat.rupiah(line.amount)
+                    return .tr(.td(.text(String(n + 1))), .td(.span(.class("code"), .text(line.code)), .text(" " + line.name)),
+                        .td(.class("num"), editable ? field(m, name, typed, id: "b-\(line.id.uuidString)",
+                                                            label: L("Anggaran \(line.code)", "Budget \(line.code)"), size: 16)
+                                                    : .text(IDFormat.rupiah(line.amount))),
+                        .td(.class("num"), .text(c.dpaAmounts[line.code].map { IDFormat.rupiah($0) } ?? "–")),
+                        .if(editable, .td(.element(named: "details", nodes: [
+                            .class("confirm"),
+                            .element(named: "summary", nodes: [.class("danger"), .text(L("Hapus", "Remove"))]),
+                            .p(.text(L("Hapus \(line.code) dari anggaran PK?", "Remove \(line.code) from the PK's budget?"))),
+                            .button(.type(.submit), .class("danger"), .attribute(named: "form", value: form), .name("aksi"),
+                                    .value("hapus-anggaran:\(line.id.uuidString)"), .text(L("Ya, hapus", "Yes, remove"))),
+                        ]))))
                 }),
                 .tfoot(.tr(.th(), .th(.text(L("Jumlah", "Total"))), .th(.class("num"), .id("pk-total"), .text(IDFormat.rupiah(total))),
-                           .if(editable, .th()))))),
-            .if(editable, .form(.class("search"), .id("form-anggaran-baru"), .method(.post), .action("\(base)/anggaran?ke=pk-anggaran"),
-                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
-                .label(.for("kode_baru"), .text(L("Kode \(d.level.budgetLevel.label.id.lowercased())", "\(d.level.budgetLevel.label.en) code"))),
-                .input(.id("kode_baru"), .name("kode_baru"), .type(.text), .required(true)),
-                .label(.for("anggaran_baru"), .text(L("Anggaran (Rp)", "Budget (Rp)"))),
-                .input(.id("anggaran_baru"), .name("anggaran_baru"), .type(.text), .required(true)),
-                .button(.type(.submit), .text(L("Tambah", "Add"))))))
+                           .th(), .if(editable, .th()))))),
+            .if(editable, .element(named: "details", nodes: [
+                .class("add"), .id("tambah-anggaran"),
+                .element(named: "summary", text: L("Tambah baris anggaran", "Add a budget line")),
+                .div(.class("stack"),
+                     newField(m, "kode", L("Kode \(c.level.budgetLevel.label.id.lowercased())", "\(c.level.budgetLevel.label.en) code")),
+                     newField(m, "anggaran", L("Anggaran (Rp)", "Budget (Rp)")),
+                     .button(.type(.submit), .attribute(named: "form", value: form), .name("aksi"), .value("tambah-anggaran"),
+                             .id("tambah-anggaran-simpan"), .text(L("Tambah dan simpan", "Add and save")))),
+            ])))
     }
 
-    static func diff(_ d: PkDetail) -> Node<HTML.BodyContext> {
-        guard let changes = d.review.diff else { return .empty }
-        let budget = d.review.budgetDiff ?? []
+    static func diff(_ review: PkReview.Result) -> Node<HTML.BodyContext> {
+        guard let changes = review.diff else { return .empty }
+        let budget = review.budgetDiff ?? []
         return .section(.id("pk-diff"),
             .h2(.text(L("Perbedaan dengan versi sebelumnya", "Difference from the previous version"))),
             changes.isEmpty && budget.isEmpty ? .p(.class("muted"), .text(L("Belum ada perubahan.", "No change yet."))) : .empty,
-            .if(!changes.isEmpty, .table(.class("data"),
+            .if(!changes.isEmpty, .div(.class("scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(L("Indikator", "Indicator"))), .th(.text(L("Sebelumnya", "Before"))), .th(.text(L("Sekarang", "Now"))))),
                 .tbody(.forEach(changes) { change in
                     switch change {
@@ -272,8 +448,8 @@ enum PkDetailPage {
                                    .td(.text("\(old.target) \(old.satuan) · TW: \(old.quarterly.joined(separator: " / "))")),
                                    .td(.text("\(new.target) \(new.satuan) · TW: \(new.quarterly.joined(separator: " / "))")))
                     }
-                }))),
-            .if(!budget.isEmpty, .table(.class("data"),
+                })))),
+            .if(!budget.isEmpty, .div(.class("scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(L("Anggaran", "Budget"))), .th(.class("num"), .text(L("Sebelumnya", "Before"))), .th(.class("num"), .text(L("Sekarang", "Now"))))),
                 .tbody(.forEach(budget) { change in
                     switch change {
@@ -281,55 +457,51 @@ enum PkDetailPage {
                     case .removed(let b): return .tr(.td(.text("\(b.code) \(b.name)")), .td(.class("num"), .text(IDFormat.rupiah(b.amount))), .td(.class("num"), .text(L("dihapus", "removed"))))
                     case .changed(let o, let n): return .tr(.td(.text("\(n.code) \(n.name)")), .td(.class("num"), .text(IDFormat.rupiah(o.amount))), .td(.class("num"), .text(IDFormat.rupiah(n.amount))))
                     }
-                }))))
+                })))))
     }
 
-    static func cascade(_ d: PkDetail) -> Node<HTML.BodyContext> {
-        guard d.cascade.subordinatePositions > 0 else { return .empty }
-        let c = d.cascade
+    static func cascade(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let o = m.context.organisation
+        let subordinates = (o.subordinates[c.jabatanID] ?? []).filter { o.pkLevel(of: $0) != nil }
+        guard !subordinates.isEmpty else { return .empty }
+        let gap = PkCascade.gap(superiorIndicators: c.rows.map(\.key), servedKeys: Set(c.rows.filter(\.served).map(\.key)),
+                                subordinatePositions: subordinates.compactMap { o.positions[$0]?.name },
+                                positionsWithPk: Set(c.subordinatesWithPk.compactMap { o.positions[$0]?.name }))
+        let nameOf = Dictionary(c.rows.map { ($0.key, $0.indikator) }, uniquingKeysWith: { a, _ in a })
+        let uncovered = gap.uncoveredIndicators.compactMap { nameOf[$0] }
         return .section(.id("pk-cascade"),
             .h2(.text(L("Cascading ke bawahan", "Cascade to subordinates"))),
-            c.uncoveredIndicators.isEmpty && c.positionsWithoutPk.isEmpty
+            uncovered.isEmpty && gap.positionsWithoutPk.isEmpty
                 ? .p(.class("notice"), .text(L("Setiap indikator sudah didukung PK bawahan dan setiap jabatan bawahan sudah punya PK.",
                                                "Every indicator is served by a subordinate's PK and every subordinate position has a PK.")))
                 : .group(
-                    .if(!c.uncoveredIndicators.isEmpty, .group(
+                    .if(!uncovered.isEmpty, .group(
                         .p(.text(L("Indikator yang belum didukung PK bawahan:", "Indicators no subordinate PK serves yet:"))),
-                        .ul(.forEach(c.uncoveredIndicators) { .li(.text($0)) }))),
-                    .if(!c.positionsWithoutPk.isEmpty, .group(
+                        .ul(.forEach(uncovered) { .li(.text($0)) }))),
+                    .if(!gap.positionsWithoutPk.isEmpty, .group(
                         .p(.text(L("Jabatan bawahan yang belum punya PK:", "Subordinate positions without a PK:"))),
-                        .ul(.forEach(c.positionsWithoutPk) { .li(.text($0)) })))))
+                        .ul(.forEach(gap.positionsWithoutPk) { .li(.text($0)) })))))
     }
 
-    /// The workflow step of a history line, as stored (`ajukan`, `tandatangani:pihakKedua`, …), in words.
-    static func actionLabel(_ action: String) -> String {
-        switch action {
-        case "susun": return L("Disusun", "Drafted")
-        case "perubahan": return L("PK Perubahan dibuat", "Revision made")
-        default:
-            let parts = action.split(separator: ":").map(String.init)
-            if parts.count == 2, let party = PkParty(rawValue: parts[1]) {
-                return L("Ditandatangani \(party.label.id)", "Signed by the \(party.label.en.lowercased())")
-            }
-            return PkActionKind(rawValue: action)?.label.text ?? action
-        }
-    }
-
-    static func history(_ d: PkDetail) -> Node<HTML.BodyContext> {
-        .section(.id("pk-history"),
+    static func history(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        let pemda = m.context.pemda.code
+        let zone = m.context.pemda.zone
+        return .section(.id("pk-history"),
             .h2(.text(L("Riwayat", "History"))),
-            .if(d.versions.count > 1, .p(.text(L("Versi: ", "Versions: ")), .forEach(d.versions) { v in
-                .group(.a(.href("/pemda/\(d.pemdaCode)/pk/\(v.id.uuidString)"),
+            .if(c.versions.count > 1, .p(.text(L("Versi: ", "Versions: ")), .forEach(c.versions) { v in
+                .group(.a(.href(SiteURL.pk(pemda, v.id)),
                           .text((v.version == 0 ? L("PK induk", "Original") : L("Perubahan \(v.version)", "Revision \(v.version)")) + " (\(v.status.label.text))")),
                        .text(" "))
             })),
-            .unwrap(d.sha256) { .p(.text("SHA-256: "), .code(.id("pk-sha"), .text($0))) },
-            .table(.class("data"),
-                .thead(.tr(.th(.text(L("Waktu", "Time"))), .th(.text(L("Oleh", "By"))), .th(.text(L("Tindakan", "Action"))),
+            .unwrap(c.current.sha256) { .p(.text("SHA-256: "), .code(.id("pk-sha"), .text($0))) },
+            .div(.class("scroll"), .table(.class("data"),
+                .thead(.tr(.th(.text(L("Waktu", "Time"))), .th(.text(L("Oleh", "By"))), .th(.text(L("Langkah", "Step"))),
                            .th(.text("Status")), .th(.text(L("Alasan", "Reason"))))),
-                .tbody(.forEach(d.events) { e in
-                    .tr(.td(.text(Fmt.timestamp(e.at))), .td(.text(e.userName)), .td(.text(actionLabel(e.action))),
+                .tbody(.forEach(c.events) { e in
+                    .tr(.td(.text(Fmt.moment(e.at, zone: zone))), .td(.text(e.by)), .td(.text(PkHistoryStep.label(e.action).text)),
                         .td(.text("\(e.from.label.text) → \(e.to.label.text)")), .td(.text(e.reason ?? "")))
-                })))
+                }))))
     }
 }

@@ -9,7 +9,7 @@ enum PkPrintPage {
         HTML(
             .attribute(named: "lang", value: "id"),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title("\(doc.title) · \(doc.pihakPertama.jabatan)"), .stylesheet("/static/kinerja.css")),
+                  .title("\(doc.title) · \(doc.pihakPertama.jabatan)"), .stylesheet(SiteURL.stylesheet.path)),
             .body(.class("pk-print"), .main(.id("isi"), body(doc, sha256: sha256, verifyURL: verifyURL, isDraft: isDraft)))
         ).render()
     }

@@ -4,15 +4,15 @@ import KinerjaStore
 import Plot
 
 enum PkSettingPage {
-    static func render(_ pemda: Pemda, values: [String: String], hasLogo: Bool, saved: Bool, errors: FormErrors,
+    static func render(_ pemda: PemdaInfo, values: [String: String], hasLogo: Bool, saved: Bool, errors: FormErrors,
                        csrf: String) -> String
     {
         let title = L("Pengaturan Perjanjian Kinerja", "Performance agreement settings")
         func v(_ key: String) -> String { values[key] ?? "" }
-        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: (pemda.code, pemda.name), body: .group(
+        return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(title)),
             .if(saved, .p(.class("notice"), .id("saved"), .text(L("Tersimpan.", "Saved.")))),
-            FormView.form(action: "/pemda/\(pemda.code)/pk/pengaturan", csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
+            FormView.form(action: .of(pemda.code, .pkSettings), csrf: csrf, errors: errors, submit: L("Simpan", "Save"), fields: [
                 FormView.text("tempat", L("Tempat penandatanganan", "Place of signing"), value: v("tempat"), errors: errors,
                               hint: L("Ditulis sebelum tanggal di atas tanda tangan, mis. Kota Contoh.", "Written before the date above the signatures.")),
                 FormView.text("bulan", L("Tenggat PK (bulan setelah DPA disahkan)", "PK deadline (months after the DPA)"), value: v("bulan"),
@@ -29,9 +29,9 @@ enum PkSettingPage {
                     FormView.textarea("janji_kd", L("Janji", "Promise"), value: v("janji_kd"), errors: errors, required: true)),
             ]),
             .h2(.text(L("Logo Pemda", "Pemda emblem"))),
-            .if(hasLogo, .img(.src("/pemda/\(pemda.code)/pk/logo.png"), .alt(L("Logo \(pemda.name)", "Emblem of \(pemda.name)")),
+            .if(hasLogo, .img(.src(SiteURL.of(pemda.code, .pkLogo)), .alt(L("Logo \(pemda.name)", "Emblem of \(pemda.name)")),
                               .attribute(named: "height", value: "96"))),
-            .form(.class("stack"), .id("logo-form"), .method(.post), .action("/pemda/\(pemda.code)/pk/logo"),
+            .form(.class("stack"), .id("logo-form"), .method(.post), .action(SiteURL.of(pemda.code, .pkLogoUpload)),
                   .attribute(named: "enctype", value: "multipart/form-data"),
                   .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                   .label(.for("logo"), .text(L("Berkas PNG (paling besar \(PkSettingRules.maxLogoBytes / 1024) KB)",
@@ -39,7 +39,7 @@ enum PkSettingPage {
                   .input(.id("logo"), .name("logo"), .type(.file), .attribute(named: "accept", value: "image/png")),
                   .unwrap(errors.byField["logo"]) { .element(named: "span", nodes: [.class("field-error"), .id("logo-error"), .text($0)]) },
                   .button(.type(.submit), .text(L("Unggah logo", "Upload the emblem")))),
-            .if(hasLogo, .form(.class("inline"), .method(.post), .action("/pemda/\(pemda.code)/pk/logo"),
+            .if(hasLogo, .form(.class("inline"), .method(.post), .action(SiteURL.of(pemda.code, .pkLogoUpload)),
                                .attribute(named: "enctype", value: "multipart/form-data"),
                                .input(.type(.hidden), .name("_csrf"), .value(csrf)),
                                .input(.type(.hidden), .name("hapus"), .value("1")),
