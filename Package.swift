@@ -21,6 +21,7 @@ let package = Package(
         // Vapor brings swift-crypto already; the store seals signed PKs with it (SHA-256, Ed25519).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", exact: "1.19.7"),
     ],
     targets: [
         // The rules of SAKIP: pure values and functions, no I/O.
@@ -85,7 +86,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "App", .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -39,6 +39,9 @@ struct APITests {
             try await tester.test(.GET, "/api/v1/pemda/99.71/unit") { res in
                 let rows = try JSONDecoder().decode(Listing<UnitRow>.self, from: res.data).data
                 let opd = try #require(rows.first { $0.name == "Dinas Kesehatan" })
+                // The flag the portal's links (and the contract check) pick a unit by.
+                #expect(opd.hasRenstra)
+                #expect(rows.contains { !$0.hasRenstra })
                 try await tester.test(.GET, "/api/v1/pemda/99.71/renstra/\(opd.id.uuidString)") { res in
                     let renstra = try JSONDecoder().decode(RenstraTree.self, from: res.data)
                     #expect(renstra.programs.first?.code == "1.02.01")

@@ -19,7 +19,8 @@ struct APIController: Sendable {
 
     @Sendable func units(_ req: Request) async throws -> Response {
         let pemda = try await req.pemda(reading: .unit)
-        return try JSONResponse.make(["data": try await req.organisation(of: pemda).unitRows()])
+        let withRenstra = try await PemdaQueries.unitsWithRenstra(pemdaID: pemda.id, on: req.db)
+        return try JSONResponse.make(["data": try await req.organisation(of: pemda).unitRows(withRenstra: withRenstra)])
     }
 
     @Sendable func jabatan(_ req: Request) async throws -> Response {

@@ -75,8 +75,8 @@ struct AccountController: Sendable {
                                            audit: req.auditContext, on: req.db)
             req.flash(form.aktif == "1" ? .accountActivated : .accountDeactivated)
             return req.redirect(to: SiteURL.of(pemda.code, .users).path)
-        } catch let violation as RuleViolation {
-            return try await renderList(req, pemda, error: violation.message.text, status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderList(req, pemda, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -112,10 +112,10 @@ struct AccountController: Sendable {
                                         on: req.db)
             req.flash(.accountCreated)
             return req.redirect(to: SiteURL.of(pemda.code, .users).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             var kept = form
             kept.kataSandi = ""
-            return try await render(req, pemda, kept, FormErrors(violation), status: .unprocessableEntity)
+            return try await render(req, pemda, kept, FormErrors(violation), status: violation.status)
         }
     }
 
@@ -128,8 +128,8 @@ struct AccountController: Sendable {
                                              mustChange: true, audit: req.auditContext, on: req.db)
             req.flash(.passwordReset)
             return req.redirect(to: SiteURL.of(pemda.code, .users).path)
-        } catch let violation as RuleViolation {
-            throw Abort(.unprocessableEntity, reason: violation.message.text)
+        } catch let violation as any Refusal {
+            throw Abort(violation.status, reason: violation.summary.text)
         }
     }
 
@@ -169,9 +169,9 @@ struct AccountController: Sendable {
             try await UserWriter.recordSuccess(userID: userID, on: req.db)
             req.flash(.passwordChanged)
             return req.redirect(to: SiteURL.home.path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return HTMLResponse.make(AccountPages.password(csrf: req.csrfToken, errors: FormErrors(violation)),
-                                     status: .unprocessableEntity)
+                                     status: violation.status)
         }
     }
 

@@ -21,9 +21,9 @@ struct IndikatorController: Sendable {
         do {
             try await writer(req, pemda).addIndikator(owner: owner.owner, ownerID: owner.ownerID, input: try Self.input(f))
             return req.redirect(to: backURL(pemda, owner), redirectType: .normal)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return render(req, pemda, owner, action: newAction(pemda, owner), values: f, errors: FormErrors(violation),
-                          isNew: true, status: .unprocessableEntity)
+                          isNew: true, status: violation.status)
         }
     }
 
@@ -39,9 +39,9 @@ struct IndikatorController: Sendable {
         do {
             try await writer(req, pemda).updateIndikator(id: try indikator.requireID(), input: try Self.input(f))
             return req.redirect(to: backURL(pemda, owner), redirectType: .normal)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return render(req, pemda, owner, action: editAction(pemda, indikator), values: f, errors: FormErrors(violation),
-                          isNew: false, status: .unprocessableEntity)
+                          isNew: false, status: violation.status)
         }
     }
 

@@ -29,8 +29,8 @@ struct ManageController: Sendable {
                 kind: kind, parentID: UUID(uuidString: form.induk),
                 bidangCodes: form.bidang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             return req.redirectSaved(to: SiteURL.of(pemda.code, .units).path)
-        } catch let violation as RuleViolation {
-            return try await renderUnit(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderUnit(req, pemda, form, FormErrors(violation), status: violation.status)
         }
     }
 
@@ -55,8 +55,8 @@ struct ManageController: Sendable {
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
                 superiorID: UUID(uuidString: form.atasan))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
-        } catch let violation as RuleViolation {
-            return try await renderJabatan(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderJabatan(req, pemda, form, FormErrors(violation), status: violation.status)
         }
     }
 
@@ -74,9 +74,9 @@ struct ManageController: Sendable {
             try await writer(req, pemda).addPegawai(nip: form.nip, name: form.nama.trimmingCharacters(in: .whitespaces),
                                                     pangkat: form.pangkat.trimmingCharacters(in: .whitespaces))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return HTMLResponse.make(ManagePages.pegawai(pemda, form: form, errors: FormErrors(violation), csrf: req.csrfToken),
-                                     status: .unprocessableEntity)
+                                     status: violation.status)
         }
     }
 
@@ -115,8 +115,8 @@ struct ManageController: Sendable {
             try await writer(req, pemda).assign(pegawaiID: pegawai, jabatanID: jabatan, kind: kind, start: start, end: end,
                                                 decree: form.sk.trimmingCharacters(in: .whitespaces))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
-        } catch let violation as RuleViolation {
-            return try await renderPenugasan(req, pemda, form, FormErrors(violation), status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderPenugasan(req, pemda, form, FormErrors(violation), status: violation.status)
         }
     }
 

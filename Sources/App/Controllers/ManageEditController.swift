@@ -27,8 +27,8 @@ struct ManageEditController: Sendable {
                 name: form.nama.trimmingCharacters(in: .whitespaces), kind: kind, parentID: UUID(uuidString: form.induk),
                 bidangCodes: form.bidang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             return req.redirectSaved(to: SiteURL.of(pemda.code, .units).path)
-        } catch let violation as RuleViolation {
-            return try await renderUnit(req, pemda, unit, form, FormErrors(violation), .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderUnit(req, pemda, unit, form, FormErrors(violation), violation.status)
         }
     }
 
@@ -51,8 +51,8 @@ struct ManageEditController: Sendable {
                 eselon: form.eselon.trimmingCharacters(in: .whitespaces), unitID: UUID(uuidString: form.unit),
                 superiorID: UUID(uuidString: form.atasan))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jabatan).path)
-        } catch let violation as RuleViolation {
-            return try await renderJabatan(req, pemda, jabatan, form, FormErrors(violation), .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderJabatan(req, pemda, jabatan, form, FormErrors(violation), violation.status)
         }
     }
 
@@ -75,9 +75,9 @@ struct ManageEditController: Sendable {
                                                               name: form.nama.trimmingCharacters(in: .whitespaces),
                                                               pangkat: form.pangkat.trimmingCharacters(in: .whitespaces))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .pegawai).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return HTMLResponse.make(ManagePages.pegawai(pemda, form: form, errors: FormErrors(violation), csrf: req.csrfToken,
-                                                         editing: pegawai.id), status: .unprocessableEntity)
+                                                         editing: pegawai.id), status: violation.status)
         }
     }
 

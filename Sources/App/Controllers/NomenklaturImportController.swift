@@ -22,9 +22,9 @@ struct NomenklaturImportController: Sendable {
         try req.authorize(.create, Subject(.nomenklatur, pemda: nil))
         let form = try req.content.decode(Upload.self)
         let values = ["kode": form.kode, "nama": form.nama, "dasar": form.dasar, "tahun": form.tahun]
-        func refuse(_ errors: FormErrors, _ issues: [ImportIssue]) -> Response {
+        func refuse(_ errors: FormErrors, _ issues: [ImportIssue], status: HTTPResponseStatus = .unprocessableEntity) -> Response {
             HTMLResponse.make(NomenklaturImportPage.render(values: values, errors: errors, issues: issues, csrf: req.csrfToken),
-                              status: .unprocessableEntity)
+                              status: status)
         }
         // Checked, not repaired: a file saved in another encoding would otherwise be stored with broken names.
         guard form.berkas.data.readableBytes > 0,
@@ -45,8 +45,8 @@ struct NomenklaturImportController: Sendable {
             return req.redirectSaved(to: SiteURL.nomenklatur.url(["versi": metadata.code]))
         } catch let refused as NomenklaturImporter.Refused {
             return refuse(FormErrors(), refused.issues)
-        } catch let violation as RuleViolation {
-            return refuse(FormErrors(violation), [])
+        } catch let violation as any Refusal {
+            return refuse(FormErrors(violation), [], status: violation.status)
         }
     }
 }

@@ -25,9 +25,9 @@ struct PlanManageController: Sendable {
             try await PemdaWriter.createPemda(code: code, name: f["nama"] ?? "", kind: kind, seat: f["tempat"] ?? "",
                                               audit: req.auditContext, on: req.db)
             return req.redirectSaved(to: SiteURL.of(code, .userNew).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return HTMLResponse.make(NewPemdaPage.render(values: f, errors: FormErrors(violation), csrf: req.csrfToken),
-                                     status: .unprocessableEntity)
+                                     status: violation.status)
         }
     }
 
@@ -54,9 +54,9 @@ struct PlanManageController: Sendable {
                                                      kepalaDaerahTitle: f["sebutan"] ?? "", predikatScale: f["skala"] ?? "",
                                                      capaianCap: cap)
             return req.redirectSaved(to: SiteURL.of(pemda.code, .settings).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return HTMLResponse.make(PemdaSettingsPage.render(pemda, values: f, errors: FormErrors(violation), saved: false,
-                                                              csrf: req.csrfToken), status: .unprocessableEntity)
+                                                              csrf: req.csrfToken), status: violation.status)
         }
     }
 
@@ -86,7 +86,7 @@ struct PlanManageController: Sendable {
             default: throw Abort(.notFound)
             }
             return req.redirectSaved(to: SiteURL.of(pemda.code, .rpjmdManage).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return try await renderRpjmd(req, pemda, SubmittedForm(name: form, values: f, errors: FormErrors(violation)))
         }
     }
@@ -131,7 +131,7 @@ struct PlanManageController: Sendable {
             default: throw Abort(.notFound)
             }
             return req.redirectSaved(to: SiteURL.of(pemda.code, .renstraManage(.value(unitID))).path)
-        } catch let violation as RuleViolation {
+        } catch let violation as any Refusal {
             return try await renderRenstra(req, pemda, unit, SubmittedForm(name: form, values: f, errors: FormErrors(violation)))
         }
     }

@@ -44,8 +44,8 @@ struct ScheduleController: Sendable {
             }
             try await writer(req, pemda).setJadwal(year: year, window: JadwalWindow(stage: stage, opens: opens, closes: closes))
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jadwal).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await render(req, pemda, year: year, error: violation.message.text, status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await render(req, pemda, year: year, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -62,8 +62,8 @@ struct ScheduleController: Sendable {
             }
             try await writer(req, pemda).reopenJadwal(year: year, stage: stage, until: until, reason: form.alasan)
             return req.redirectSaved(to: SiteURL.of(pemda.code, .jadwal).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await render(req, pemda, year: year, error: violation.message.text, status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await render(req, pemda, year: year, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -84,9 +84,9 @@ struct ScheduleController: Sendable {
         do {
             try await writer(req, pemda).setTarget(indikatorID: form.indikator, year: year, raw: form.nilai)
             return req.redirectSaved(to: SiteURL.of(pemda.code, .rkt(.value(unitID))).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
-                                       status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.summary.text,
+                                       status: violation.status)
         }
     }
 
@@ -101,9 +101,9 @@ struct ScheduleController: Sendable {
         do {
             try await writer(req, pemda).createRkt(unitID: unitID, year: year)
             return req.redirectSaved(to: SiteURL.of(pemda.code, .rkt(.value(unitID))).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.message.text,
-                                       status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await renderRkt(req, pemda, unitID: unitID, year: year, error: violation.summary.text,
+                                       status: violation.status)
         }
     }
 

@@ -16,3 +16,7 @@ extension RuleViolation.Kind {
 extension RuleViolation {
     var status: HTTPResponseStatus { kind.status }
 }
+
+extension Refusal {
+    var status: HTTPResponseStatus { refusalKind.status }
+}

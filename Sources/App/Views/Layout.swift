@@ -80,8 +80,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Not Plot's `.title()`: it also writes og:/twitter: meta tags with the title unescaped.
-                .element(named: "title", nodes: [.text("\(title) · Kinerja")]),
+                .title("\(title) · Kinerja"),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(

@@ -50,3 +50,27 @@ public struct RuleViolations: Error, Sendable, Hashable {
 
     public init(_ all: [RuleViolation]) { self.all = all }
 }
+
+/// What a write refuses with: one violation, or all of a validated whole. Callers that show a form catch this, so that
+/// one finding and many are shown the same way.
+public protocol Refusal: Error, Sendable {
+    var violations: [RuleViolation] { get }
+}
+
+extension Refusal {
+    /// The kind of the first finding: what the whole refusal answers as.
+    public var refusalKind: RuleViolation.Kind { violations.first?.kind ?? .badInput }
+
+    /// Every finding's message, one after the other.
+    public var summary: Message {
+        Message(id: violations.map(\.message.id).joined(separator: " "), en: violations.map(\.message.en).joined(separator: " "))
+    }
+}
+
+extension RuleViolation: Refusal {
+    public var violations: [RuleViolation] { [self] }
+}
+
+extension RuleViolations: Refusal {
+    public var violations: [RuleViolation] { all }
+}

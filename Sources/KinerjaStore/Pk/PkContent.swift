@@ -185,38 +185,44 @@ public struct PkContent: Sendable {
                  superiorJabatanID: try row.decode(column: "jabatan_id", as: UUID.self))
         }
 
-        // 4. The budget lines of this version and the one before.
+        // 4. The budget lines of this version and the one before, each with the pagu of its code in the year's DPA
+        // (summed in SQL over every Perangkat Daerah for the Kepala Daerah's PK, which spans them all), and whether
+        // the DPA is there at all.
+        let opd = level == .pemda ? nil : o.opd(of: unitID)
+        let allUnits = level == .pemda
         var budget: [Budget] = []
         var previousBudget: [Budget] = []
+        var dpaAmounts: [String: Int64] = [:]
+        var dpaCount: Int?
         for row in try await sql.raw("""
-            SELECT id, pk_id, code, name, amount FROM pk_anggaran WHERE pk_id IN (\(binds: both)) ORDER BY sort_order
+            SELECT b.id, b.pk_id, b.code, b.name, b.amount,
+                   (SELECT CAST(SUM(dp.amount) AS BIGINT) FROM dpa d JOIN dpa_pagu dp ON dp.dpa_id = d.id
+                    WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year) AND dp.code = b.code
+                      AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) AS dpa_amount,
+                   (SELECT COUNT(*) FROM dpa d WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
+                      AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) AS dpa_count
+            FROM pk_anggaran b WHERE b.pk_id IN (\(binds: both)) ORDER BY b.sort_order
             """).all()
         {
             let line = Budget(id: try row.decode(column: "id", as: UUID.self), pkID: try row.decode(column: "pk_id", as: UUID.self),
                               code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
                               amount: try row.decode(column: "amount", as: Int64.self))
-            if line.pkID == pkID { budget.append(line) } else { previousBudget.append(line) }
-        }
-
-        // 5. The DPA of the year: which Perangkat Daerah have one, and their pagu for the codes of this budget only
-        // (summed in SQL for the Kepala Daerah's PK, which spans them all).
-        let opd = level == .pemda ? nil : o.opd(of: unitID)
-        var dpaAmounts: [String: Int64] = [:]
-        var hasDpa = false
-        for row in try await sql.raw("""
-            SELECT d.unit_id, dp.code, CAST(SUM(dp.amount) AS BIGINT) AS amount FROM dpa d
-            LEFT JOIN dpa_pagu dp ON dp.dpa_id = d.id AND dp.code IN (SELECT code FROM pk_anggaran WHERE pk_id = \(bind: pkID))
-            WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
-            GROUP BY d.unit_id, dp.code
-            """).all()
-        {
-            let unit = try row.decode(column: "unit_id", as: UUID.self)
-            guard level == .pemda || unit == opd else { continue }
-            hasDpa = true
-            if let code = try row.decode(column: "code", as: String?.self) {
-                dpaAmounts[code, default: 0] &+= try row.decode(column: "amount", as: Int64?.self) ?? 0
+            dpaCount = try row.decode(column: "dpa_count", as: Int.self)
+            if line.pkID == pkID {
+                budget.append(line)
+                if let amount = try row.decode(column: "dpa_amount", as: Int64?.self) { dpaAmounts[line.code] = amount }
+            } else {
+                previousBudget.append(line)
             }
         }
+        if dpaCount == nil {
+            // No budget lines: whether the DPA exists still decides a check.
+            dpaCount = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM dpa d WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
+                  AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))
+                """).first()?.decode(column: "n", as: Int.self)
+        }
+        let hasDpa = (dpaCount ?? 0) > 0
 
         var events: [Event] = []
         var options: [Option] = []

@@ -4,7 +4,7 @@ import KinerjaCore
 import SQLKit
 
 /// A Pemda's PK round of one year, as the board, the inbox and the Beranda need it: every version (not their rows),
-/// the signatures of approved ones, the reasons of returns, hardcopies, DPA dates and the deadline rule. Six
+/// the signatures of approved ones, the reasons of returns, hardcopies, DPA dates and the deadline rule. Two
 /// statements, whatever the number of positions.
 public struct PkYear: Sendable {
     public struct Version: PkVersioned, Sendable, Hashable {
@@ -39,62 +39,70 @@ public struct PkYear: Sendable {
 
     public static func load(pemdaID: UUID, year: Int, on db: any Database) async throws -> PkYear {
         let sql = try db.sql
-        let versions = try await sql.raw("""
-            SELECT id, jabatan_id, unit_id, superior_jabatan_id, version, level, status, submitted_by, signed_on, updated_at
-            FROM pk WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year)
-            """).all().map { row in
-            Version(id: try row.decode(column: "id", as: UUID.self), jabatanID: try row.decode(column: "jabatan_id", as: UUID.self),
-                    unitID: try row.decode(column: "unit_id", as: UUID?.self),
-                    superiorID: try row.decode(column: "superior_jabatan_id", as: UUID?.self),
-                    version: try row.decode(column: "version", as: Int.self),
-                    level: PkLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .pengawas,
-                    status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draf,
-                    submittedBy: try row.decode(column: "submitted_by", as: UUID?.self),
-                    signedOn: try row.decode(column: "signed_on", as: String?.self).flatMap(CalendarDate.init(iso:)),
-                    updatedAt: try row.decode(column: "updated_at", as: Date?.self))
-        }
+        // Every version with, beside it, the parties that signed it (approved ones wait for signatures) and the
+        // last return (returned ones show why).
         var signed: [UUID: Set<PkParty>] = [:]
-        for row in try await sql.raw("""
-            SELECT s.pk_id, s.party FROM pk_signature s JOIN pk ON pk.id = s.pk_id
-            WHERE pk.pemda_id = \(bind: pemdaID) AND pk.year = \(bind: year) AND pk.status = 'disetujui'
-            """).all()
-        {
-            if let party = PkParty(rawValue: try row.decode(column: "party", as: String.self)) {
-                signed[try row.decode(column: "pk_id", as: UUID.self), default: []].insert(party)
-            }
-        }
         var returns: [UUID: (reason: String, at: Date, by: String)] = [:]
-        for row in try await sql.raw("""
-            SELECT e.pk_id, e.reason, e.at, COALESCE(u.display_name, e.user_name) AS by_name
-            FROM pk_event e JOIN pk ON pk.id = e.pk_id LEFT JOIN app_user u ON u.id = e.user_id
-            WHERE pk.pemda_id = \(bind: pemdaID) AND pk.year = \(bind: year) AND pk.status = 'dikembalikan'
-              AND e.action = 'kembalikan' ORDER BY e.at
-            """).all()
-        {
-            returns[try row.decode(column: "pk_id", as: UUID.self)] = (
-                try row.decode(column: "reason", as: String?.self) ?? "", try row.decode(column: "at", as: Date.self),
-                try row.decode(column: "by_name", as: String.self))
-        }
-        var hardcopies: [UUID: CalendarDate] = [:]
-        for row in try await sql.raw("""
-            SELECT jabatan_id, received_on FROM pk_hardcopy WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year)
-            """).all()
-        {
-            if let day = CalendarDate(iso: try row.decode(column: "received_on", as: String.self)) {
-                hardcopies[try row.decode(column: "jabatan_id", as: UUID.self)] = day
+        let versions = try await sql.raw("""
+            SELECT p.id, p.jabatan_id, p.unit_id, p.superior_jabatan_id, p.version, p.level, p.status, p.submitted_by,
+                   p.signed_on, p.updated_at,
+                   CASE WHEN p.status = 'disetujui' AND EXISTS (SELECT 1 FROM pk_signature s WHERE s.pk_id = p.id
+                        AND s.party = \(bind: PkParty.pihakPertama.rawValue)) THEN 1 ELSE 0 END AS signed_first,
+                   CASE WHEN p.status = 'disetujui' AND EXISTS (SELECT 1 FROM pk_signature s WHERE s.pk_id = p.id
+                        AND s.party = \(bind: PkParty.pihakKedua.rawValue)) THEN 1 ELSE 0 END AS signed_second,
+                   e.reason AS return_reason, e.at AS return_at, COALESCE(u.display_name, e.user_name) AS return_by
+            FROM pk p
+            LEFT JOIN pk_event e ON p.status = 'dikembalikan' AND e.id = (
+                SELECT e2.id FROM pk_event e2 WHERE e2.pk_id = p.id AND e2.action = 'kembalikan' ORDER BY e2.at DESC LIMIT 1)
+            LEFT JOIN app_user u ON u.id = e.user_id
+            WHERE p.pemda_id = \(bind: pemdaID) AND p.year = \(bind: year)
+            """).all().map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            var parties: Set<PkParty> = []
+            if try row.decode(column: "signed_first", as: Int.self) == 1 { parties.insert(.pihakPertama) }
+            if try row.decode(column: "signed_second", as: Int.self) == 1 { parties.insert(.pihakKedua) }
+            if !parties.isEmpty { signed[id] = parties }
+            if let at = try row.decode(column: "return_at", as: Date?.self) {
+                returns[id] = (try row.decode(column: "return_reason", as: String?.self) ?? "", at,
+                               try row.decode(column: "return_by", as: String?.self) ?? "")
             }
+            return Version(
+                id: id, jabatanID: try row.decode(column: "jabatan_id", as: UUID.self),
+                unitID: try row.decode(column: "unit_id", as: UUID?.self),
+                superiorID: try row.decode(column: "superior_jabatan_id", as: UUID?.self),
+                version: try row.decode(column: "version", as: Int.self),
+                level: PkLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .pengawas,
+                status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draf,
+                submittedBy: try row.decode(column: "submitted_by", as: UUID?.self),
+                signedOn: try row.decode(column: "signed_on", as: String?.self).flatMap(CalendarDate.init(iso:)),
+                updatedAt: try row.decode(column: "updated_at", as: Date?.self))
         }
+        // Hardcopies, DPA dates and the deadline rule: three small tables, one statement.
+        var hardcopies: [UUID: CalendarDate] = [:]
         var dpaDates: [UUID: CalendarDate] = [:]
+        var rule = PkDeadlineRule()
         for row in try await sql.raw("""
-            SELECT unit_id, ratified_on FROM dpa WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year)
+            SELECT 'h' AS t, jabatan_id AS id, received_on AS day, CAST(NULL AS INTEGER) AS months, CAST(NULL AS INTEGER) AS remind
+            FROM pk_hardcopy WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year)
+            UNION ALL
+            SELECT 'd', unit_id, ratified_on, NULL, NULL FROM dpa WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year)
+            UNION ALL
+            SELECT 's', NULL, NULL, months_after_dpa, remind_days_before FROM pk_setting WHERE pemda_id = \(bind: pemdaID)
             """).all()
         {
-            if let day = CalendarDate(iso: try row.decode(column: "ratified_on", as: String.self)) {
-                dpaDates[try row.decode(column: "unit_id", as: UUID.self)] = day
+            switch try row.decode(column: "t", as: String.self) {
+            case "s":
+                rule = PkDeadlineRule(monthsAfterDpa: try row.decode(column: "months", as: Int.self),
+                                      remindDaysBefore: try row.decode(column: "remind", as: Int.self))
+            case let kind:
+                guard let id = try row.decode(column: "id", as: UUID?.self),
+                      let day = try row.decode(column: "day", as: String?.self).flatMap(CalendarDate.init(iso:))
+                else { continue }
+                if kind == "h" { hardcopies[id] = day } else { dpaDates[id] = day }
             }
         }
         return PkYear(year: year, versions: versions, signed: signed, returns: returns, hardcopies: hardcopies,
-                      dpaDates: dpaDates, rule: try await PkSettings.rule(pemdaID: pemdaID, on: db))
+                      dpaDates: dpaDates, rule: rule)
     }
 }
 

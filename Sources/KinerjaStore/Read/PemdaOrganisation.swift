@@ -99,18 +99,25 @@ public struct PemdaOrganisation: Sendable {
     /// The position holding the Kepala Daerah's office.
     public var kepalaDaerah: Position? { positions.values.first { $0.level == .kepalaDaerah } }
 
+    /// Two statements, whatever the size of the Pemda: its units with their account bindings (and the structure
+    /// version, read in the same statement), then its positions with their assignments and its employees.
     public static func load(pemdaID: UUID, on db: any Database) async throws -> PemdaOrganisation {
         let sql = try db.sql
-        // The version is read first: a change committed while the rest is read leaves newer rows under an older
-        // version, which the next request reads again. Never the other way round.
-        let version = try await sql.raw("SELECT structure_version FROM pemda WHERE id = \(bind: pemdaID)").first()?
-            .decode(column: "structure_version", as: Int.self) ?? 0
+        // The version is read with the units, before the positions: a change committed in between leaves newer rows
+        // under an older version, which the next request reads again. Never the other way round.
+        var version: Int?
         var units: [UUID: UnitInfo] = [:]
+        var bound: [UUID: [UUID]] = [:]
         for row in try await sql.raw("""
-            SELECT id, parent_id, code, name, kind, sort_order, bidang_codes FROM unit WHERE pemda_id = \(bind: pemdaID)
+            SELECT u.id, u.parent_id, u.code, u.name, u.kind, u.sort_order, u.bidang_codes, uu.user_id,
+                   (SELECT structure_version FROM pemda WHERE id = \(bind: pemdaID)) AS structure_version
+            FROM unit u LEFT JOIN user_unit uu ON uu.unit_id = u.id WHERE u.pemda_id = \(bind: pemdaID)
             """).all()
         {
+            version = try row.decode(column: "structure_version", as: Int?.self)
             let id = try row.decode(column: "id", as: UUID.self)
+            if let user = try row.decode(column: "user_id", as: UUID?.self) { bound[user, default: []].append(id) }
+            guard units[id] == nil else { continue }
             units[id] = UnitInfo(
                 id: id, parent: try row.decode(column: "parent_id", as: UUID?.self),
                 code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
@@ -118,46 +125,47 @@ public struct PemdaOrganisation: Sendable {
                 sortOrder: try row.decode(column: "sort_order", as: Int.self),
                 bidangCodes: try row.decode(column: "bidang_codes", as: String.self).split(separator: ",").map(String.init))
         }
+        if version == nil {
+            // A Pemda without units yet.
+            version = try await sql.raw("SELECT structure_version FROM pemda WHERE id = \(bind: pemdaID)").first()?
+                .decode(column: "structure_version", as: Int.self)
+        }
         var positions: [UUID: Position] = [:]
-        for row in try await sql.raw("""
-            SELECT id, unit_id, superior_id, name, level, eselon FROM jabatan WHERE pemda_id = \(bind: pemdaID)
-            """).all()
-        {
-            let id = try row.decode(column: "id", as: UUID.self)
-            positions[id] = Position(
-                id: id, unit: try row.decode(column: "unit_id", as: UUID?.self),
-                superior: try row.decode(column: "superior_id", as: UUID?.self),
-                name: try row.decode(column: "name", as: String.self),
-                level: JabatanLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .pelaksana,
-                eselon: try row.decode(column: "eselon", as: String.self))
-        }
         var people: [UUID: Person] = [:]
-        for row in try await sql.raw("SELECT id, nip, name, pangkat FROM pegawai WHERE pemda_id = \(bind: pemdaID)").all() {
-            let id = try row.decode(column: "id", as: UUID.self)
-            people[id] = Person(id: id, nip: try row.decode(column: "nip", as: String?.self),
-                                name: try row.decode(column: "name", as: String.self),
-                                pangkat: try row.decode(column: "pangkat", as: String.self))
-        }
         var assignments: [UUID: [Assignment]] = [:]
+        // Positions (one row per assignment, or one with none) and then employees, in one statement.
         for row in try await sql.raw("""
-            SELECT jabatan_id, pegawai_id, kind, start_date, end_date FROM penugasan WHERE pemda_id = \(bind: pemdaID)
+            SELECT 'j' AS t, j.id, j.unit_id, j.superior_id, j.name, j.level, j.eselon,
+                   a.pegawai_id, a.kind, a.start_date, a.end_date, CAST(NULL AS TEXT) AS nip, CAST(NULL AS TEXT) AS pangkat
+            FROM jabatan j LEFT JOIN penugasan a ON a.jabatan_id = j.id WHERE j.pemda_id = \(bind: pemdaID)
+            UNION ALL
+            SELECT 'p', p.id, NULL, NULL, p.name, NULL, NULL, NULL, NULL, NULL, NULL, p.nip, p.pangkat
+            FROM pegawai p WHERE p.pemda_id = \(bind: pemdaID)
             """).all()
         {
-            guard let start = CalendarDate(iso: try row.decode(column: "start_date", as: String.self)) else { continue }
-            let position = try row.decode(column: "jabatan_id", as: UUID.self)
-            assignments[position, default: []].append(Assignment(
-                position: position, person: try row.decode(column: "pegawai_id", as: UUID.self),
-                kind: PenugasanKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .plh, start: start,
+            let id = try row.decode(column: "id", as: UUID.self)
+            let name = try row.decode(column: "name", as: String.self)
+            if try row.decode(column: "t", as: String.self) == "p" {
+                people[id] = Person(id: id, nip: try row.decode(column: "nip", as: String?.self), name: name,
+                                    pangkat: try row.decode(column: "pangkat", as: String?.self) ?? "")
+                continue
+            }
+            if positions[id] == nil {
+                positions[id] = Position(
+                    id: id, unit: try row.decode(column: "unit_id", as: UUID?.self),
+                    superior: try row.decode(column: "superior_id", as: UUID?.self), name: name,
+                    level: JabatanLevel(rawValue: try row.decode(column: "level", as: String?.self) ?? "") ?? .pelaksana,
+                    eselon: try row.decode(column: "eselon", as: String?.self) ?? "")
+            }
+            guard let person = try row.decode(column: "pegawai_id", as: UUID?.self),
+                  let start = try row.decode(column: "start_date", as: String?.self).flatMap(CalendarDate.init(iso:))
+            else { continue }
+            assignments[id, default: []].append(Assignment(
+                position: id, person: person,
+                kind: PenugasanKind(rawValue: try row.decode(column: "kind", as: String?.self) ?? "") ?? .plh, start: start,
                 end: try row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init(iso:))))
         }
-        var bound: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("""
-            SELECT uu.user_id, uu.unit_id FROM user_unit uu JOIN unit u ON u.id = uu.unit_id WHERE u.pemda_id = \(bind: pemdaID)
-            """).all()
-        {
-            bound[try row.decode(column: "user_id", as: UUID.self), default: []].append(try row.decode(column: "unit_id", as: UUID.self))
-        }
-        return PemdaOrganisation(pemdaID: pemdaID, version: version, units: units, positions: positions, people: people,
+        return PemdaOrganisation(pemdaID: pemdaID, version: version ?? 0, units: units, positions: positions, people: people,
                                  assignments: assignments, boundUnits: bound)
     }
 
@@ -231,6 +239,9 @@ public final class OrganisationCache: @unchecked Sendable {
     }
 
     public init() {}
+
+    /// Forgets every organisation: the next request of each Pemda reads its own again.
+    public func clear() { withEntries { $0.removeAll() } }
 
     /// The organisation at `version` or newer.
     public func organisation(of pemdaID: UUID, version: Int, on db: any Database) async throws -> PemdaOrganisation {

@@ -26,8 +26,8 @@ struct DpaController: Sendable {
                                                        ratifiedOn: Limits.date(form.tanggal))
             req.flash(.saved)
             return req.redirect(to: SiteURL.of(pemda.code, .dpaUnit(.value(unit.id))).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await renderList(req, pemda, year: year, error: "\(unit.name): \(violation.message.text)", status: violation.status)
+        } catch let violation as any Refusal {
+            return try await renderList(req, pemda, year: year, error: "\(unit.name): \(violation.summary.text)", status: violation.status)
         }
     }
 
@@ -52,8 +52,8 @@ struct DpaController: Sendable {
             try await req.writer(for: pemda).setDpaPagu(lineID: lineID, amount: String(form.pagu.prefix(Limits.shortText)))
             req.flash(.saved)
             return req.redirect(to: SiteURL.of(pemda.code, .dpaUnit(.value(unit.id))).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await renderDetail(req, pemda, unit, year: year, error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await renderDetail(req, pemda, unit, year: year, error: violation.summary.text, status: violation.status)
         }
     }
 

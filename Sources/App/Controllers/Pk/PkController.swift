@@ -67,8 +67,8 @@ struct PkController: Sendable {
             let id = try await req.writer(for: pemda).draftPk(jabatanID: jabatanID, year: year)
             req.flash(.pkDrafted)
             return req.redirect(to: SiteURL.pk(pemda.code, id).path)
-        } catch let violation as RuleViolation {
-            return try await renderBoard(req, pemda, year: year, error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await renderBoard(req, pemda, year: year, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -127,8 +127,8 @@ struct PkController: Sendable {
                 legalDate: form.tanggal.utf8.count == 10 ? CalendarDate(iso: form.tanggal) : nil, actor: context.actor)
             req.flash(.pkRevised)
             return req.redirect(to: SiteURL.pk(context.pemda.code, id).path)
-        } catch let violation as RuleViolation {
-            return try await render(req, context, error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await render(req, context, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -149,8 +149,8 @@ struct PkController: Sendable {
                                                            note: try Limits.text(form.catatan ?? "", max: Limits.longText, field: .note))
             req.flash(.hardcopyRecorded)
             return req.redirect(to: SiteURL.of(pemda.code, .pkBoard).url(["tahun": String(year)]))
-        } catch let violation as RuleViolation {
-            return try await renderBoard(req, pemda, year: year, error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await renderBoard(req, pemda, year: year, error: violation.summary.text, status: violation.status)
         }
     }
 
@@ -166,8 +166,8 @@ struct PkController: Sendable {
             case .ubah: req.flash(.saved)
             }
             return req.redirect(to: context.url.path)
-        } catch let violation as RuleViolation {
-            return try await render(req, try await req.pkContext(), error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await render(req, try await req.pkContext(), error: violation.summary.text, status: violation.status)
         }
     }
 

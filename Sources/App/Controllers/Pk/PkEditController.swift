@@ -62,8 +62,8 @@ struct PkEditController: Sendable {
                 ?? L("PK belum disimpan: periksa isian yang ditandai.", "The PK was not saved: check the fields marked.")
             return try await pages.render(req, context, error: summary,
                                           status: problems.all.first?.status ?? .unprocessableEntity, edit: edit, errors: errors)
-        } catch let violation as RuleViolation {
-            return try await pages.render(req, context, error: violation.message.text, status: violation.status, edit: edit,
+        } catch let violation as any Refusal {
+            return try await pages.render(req, context, error: violation.summary.text, status: violation.status, edit: edit,
                                           errors: FormErrors(violation, names: .pkTable))
         }
     }
@@ -97,8 +97,8 @@ struct PkEditController: Sendable {
             _ = try await req.writer(for: context.pemda).relinkPk(context.content.id, actor: context.actor)
             req.flash(.pkLinked)
             return req.redirect(to: context.url.anchored("pk-kinerja"))
-        } catch let violation as RuleViolation {
-            return try await pages.render(req, context, error: violation.message.text, status: violation.status)
+        } catch let violation as any Refusal {
+            return try await pages.render(req, context, error: violation.summary.text, status: violation.status)
         }
     }
 }

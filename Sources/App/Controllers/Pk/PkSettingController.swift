@@ -31,8 +31,8 @@ struct PkSettingController: Sendable {
                 unilateral: PkStatementTemplate(opening: f["pembuka_kd"] ?? "", promise: f["janji_kd"] ?? "", supervision: nil))
             try await writer(req, pemda).savePkSetting(input)
             return req.redirectSaved(to: SiteURL.of(pemda.code, .pkSettings).path)
-        } catch let violation as RuleViolation {
-            return try await render(req, pemda, values: f, errors: FormErrors(violation), status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await render(req, pemda, values: f, errors: FormErrors(violation), status: violation.status)
         }
     }
 
@@ -75,8 +75,8 @@ struct PkSettingController: Sendable {
                 try await writer(req, pemda).setPkLogo(png: clean)
             }
             return req.redirectSaved(to: SiteURL.of(pemda.code, .pkSettings).path)
-        } catch let violation as RuleViolation {
-            return try await render(req, pemda, values: nil, errors: FormErrors(violation), status: .unprocessableEntity)
+        } catch let violation as any Refusal {
+            return try await render(req, pemda, values: nil, errors: FormErrors(violation), status: violation.status)
         }
     }
 

@@ -8,8 +8,8 @@ struct FormErrors {
 
     init() {}
 
-    init(_ violation: RuleViolation, names: FieldNames = .plain) {
-        self.init([violation], names: names)
+    init(_ refusal: any Refusal, names: FieldNames = .plain) {
+        self.init(refusal.violations, names: names)
     }
 
     init(_ violations: [RuleViolation], names: FieldNames = .plain) {

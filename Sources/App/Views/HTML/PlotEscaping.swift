@@ -121,3 +121,8 @@ extension Node where Context: HTML.BodyContext {
 extension Node where Context == HTML.TimeContext {
     static func datetime(_ datetime: String) -> Node { .attribute(.escaped("datetime", datetime)) }
 }
+
+extension Node where Context == HTML.HeadContext {
+    /// Only `<title>`, escaped: Plot's own also writes `og:title` and `twitter:title` meta tags with the text unescaped.
+    static func title(_ title: String) -> Node { .element(named: "title", nodes: [.text(title)]) }
+}
