@@ -25,7 +25,7 @@ test-sqlite:
 	$(SWIFT) test --skip-build
 
 test-postgres:
-	scripts/with-postgres.sh $(SWIFT) test --skip-build --no-parallel
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 test-contract:
 	scripts/contract-test.sh

@@ -71,9 +71,16 @@ let package = Package(
             dependencies: ["KinerjaCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
+        // A database of its own per test on PostgreSQL, for the store's and the app's tests.
+        .target(
+            name: "KinerjaTestSupport",
+            dependencies: [.product(name: "FluentPostgresDriver", package: "fluent-postgres-driver")],
+            path: "Tests/KinerjaTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KinerjaStoreTests",
-            dependencies: ["KinerjaStore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KinerjaStore", "KinerjaTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -87,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", .product(name: "VaporTesting", package: "vapor"),
+                "App", "KinerjaTestSupport", .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

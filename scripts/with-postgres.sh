@@ -10,7 +10,7 @@ run_as_pg() {
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$dir"; su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }
 run_as_pg "'$bin/initdb' -D '$dir/data' -A trust -U postgres --no-sync >/dev/null"
-run_as_pg "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$dir/log' -w start >/dev/null"
+run_as_pg "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400 -c full_page_writes=off -c synchronous_commit=off\" -l '$dir/log' -w start >/dev/null"
 cleanup() { run_as_pg "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop >/dev/null" || true; rm -rf "$dir"; }
 trap cleanup EXIT
 "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE kinerja_test" >/dev/null

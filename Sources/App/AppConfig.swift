@@ -23,6 +23,8 @@ struct AppConfig: Sendable {
     var countSQL: Bool
     /// The seal key and the keys the deployment trusts; in tests a key for the process only.
     var keyring: SealKeyring
+    /// The seal key comes from `KINERJA_SEAL_KEY` (rotated by the deployment, not by `kinerja seal rotate`).
+    var sealKeyFromEnvironment: Bool
 
     static func load(environment env: [String: String], for environment: Environment) throws -> AppConfig {
         let dataDirectory = env["KINERJA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
@@ -47,7 +49,7 @@ struct AppConfig: Sendable {
             sessionLifetime: SessionLifetime(idle: minutes("KINERJA_SESSION_IDLE_MINUTES", 60),
                                              absolute: minutes("KINERJA_SESSION_MAX_MINUTES", 12 * 60)),
             countSQL: env["KINERJA_SQL_COUNT"] == "1" || environment == .testing,
-            keyring: keyring)
+            keyring: keyring, sealKeyFromEnvironment: env["KINERJA_SEAL_KEY"].map { !$0.isEmpty } ?? false)
     }
 
     /// `https://host[:port][/path]` without a trailing slash, or nil when the setting is not such an address.

@@ -201,7 +201,7 @@ struct PlanManageTests {
             let me = try #require(try await AppUser.query(on: app.db).filter(\.$username == "admin").first())
             let selfOff = try await post(app, "/pemda/99.71/pengguna/\(me.id!.uuidString)/status", &admin,
                                          ["aktif": "0", "alasan": "coba"])
-            #expect(selfOff.status == .unprocessableEntity)
+            #expect(selfOff.status == .conflict)
             #expect(try await AppUser.find(me.id, on: app.db)?.active == true)
         }
     }
@@ -264,7 +264,7 @@ struct SetupTests {
             #expect(twinTarget?.value == sourceTarget.value)
             #expect(try await get(app, page, &operatorOpd).text.contains(source.name))
             let again = try await post(app, "/pemda/99.71/rkt/\(dinkes.id!.uuidString)/buat?tahun=2027", &operatorOpd, [:])
-            #expect(again.status == .unprocessableEntity)
+            #expect(again.status == .conflict)
             #expect(again.text.contains("sudah ada"))
 
             let dikbud = try #require(try await KinerjaStore.Unit.query(on: app.db).filter(\.$name == "Dinas Pendidikan").first())

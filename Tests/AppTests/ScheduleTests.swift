@@ -35,7 +35,7 @@ struct ScheduleTests {
             #expect(page.text.contains("Jadwal penyusunan RKT: Ditutup"))
             let refused = try await post(app, path + "/target?tahun=\(year)", &op,
                                          ["indikator": indikator.id.uuidString, "nilai": "99"])
-            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.status == .conflict)
             #expect(refused.text.contains("sudah ditutup"))
             let stored = { try await IndikatorTarget.query(on: app.db).filter(\.$indikator.$id == indikator.id)
                 .filter(\.$year == year).filter(\.$period == 0).first()?.value }

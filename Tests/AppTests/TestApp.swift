@@ -2,27 +2,27 @@ import Fluent
 import Foundation
 import KinerjaCore
 import KinerjaStore
+import KinerjaTestSupport
 import SQLKit
 import Testing
 import VaporTesting
 @testable import App
 
-/// Runs `test` against an app with Kota Contoh in its database: SQLite in memory, or the PostgreSQL of `DATABASE_URL`
-/// wiped first (that pass runs with `--no-parallel`).
+/// Runs `test` against an app with Kota Contoh in a database of its own: a copy of the demo built once per process
+/// (`DemoTemplate`), in an SQLite file or, with `DATABASE_URL`, a PostgreSQL database.
 func withDemoApp(_ test: (Application) async throws -> Void) async throws {
-    try await withApp(configure: { app in
-        app.logger.logLevel = .warning
-        try await configure(app)
-        // One day for every test: the demo year is 2026, and nothing depends on when the suite runs.
-        app.clock = .fixed(TestClock.now)
-        if case .postgres = app.config.storage, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
-        }
-        try await app.prepareDatabase()
-        _ = try await DemoBuilder.build(on: app.db, options: DemoOptions(seed: 2026, year: 2026))
-        try await DemoAccounts.ensure(on: app)
-    }, test)
+    try await DemoTemplate.withCopy { storage, folder in
+        try await withApp(configure: { app in
+            app.logger.logLevel = .warning
+            var config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, for: app.environment)
+            config.storage = storage
+            config.dataDirectory = folder
+            try configure(app, config: config)
+            // One day for every test: the demo year is 2026, and nothing depends on when the suite runs.
+            app.clock = .fixed(TestClock.now)
+            try await app.prepareDatabase()
+        }, test)
+    }
 }
 
 extension TestingHTTPResponse {

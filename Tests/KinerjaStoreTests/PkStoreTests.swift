@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaCore
+import SQLKit
 import Testing
 @testable import KinerjaStore
 
@@ -111,8 +112,15 @@ struct PkStoreTests {
             let holder = try #require(try await PositionHolder.find(jabatanID: f.kadinkes.requireID(), on: Self.day, db: f.db))
             #expect(document.pihakPertama.name == holder.name && document.pihakPertama.nip == holder.nip)
             #expect(document.date == Self.day && document.performance.count == rows.count)
-            let events = try await PkEvent.query(on: f.db).filter(\.$pk.$id == dinkesPk).all().map(\.action)
+            let events = try await PkEvent.query(on: f.db).filter(\.$pk.$id == dinkesPk).sort(\.$seq).all().map(\.action)
             #expect(events.contains("kembalikan") && events.filter { $0 == "ajukan" }.count == 2)
+            // The numbering of events written before the sequence existed gives the order they were written in.
+            let sql = f.db as! any SQLDatabase
+            try await sql.raw("UPDATE pk_event SET seq = -seq").run()
+            try await M0020_SequencePkEvents.number(sql)
+            #expect(try await PkEvent.query(on: f.db).filter(\.$pk.$id == dinkesPk).sort(\.$seq).all().map(\.action) == events)
+            #expect(try await PkEvent.query(on: f.db).filter(\.$pk.$id == dinkesPk).all().map(\.seq).sorted()
+                        == Array(1...events.count))
 
             // A signed PK never changes.
             let refused = await #expect(throws: RuleViolation.self) {

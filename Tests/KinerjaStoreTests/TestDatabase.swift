@@ -3,13 +3,14 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import KinerjaCore
+import KinerjaTestSupport
 import Logging
 import NIOCore
 import NIOPosix
 @testable import KinerjaStore
 
-/// A migrated database for one test: SQLite in memory, or the PostgreSQL of `DATABASE_URL` wiped first (run that pass
-/// with `--no-parallel`: the tests share the one database).
+/// A migrated database for one test: SQLite in memory, or a database of its own on the PostgreSQL server of
+/// `DATABASE_URL`, dropped by `shutdown()`.
 final class TestDatabase: @unchecked Sendable {
     let databases: Databases
     let threadPool: NIOThreadPool
@@ -23,14 +24,29 @@ final class TestDatabase: @unchecked Sendable {
     /// The seal key of this test process.
     static let keyring = SealKeyring.ephemeral()
 
-    static var isPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true }
+    static var isPostgres: Bool { ScratchDatabase.server != nil }
 
-    init() throws {
+    /// The scratch database on PostgreSQL, dropped on shutdown.
+    let scratch: URL?
+
+    /// An empty database, not migrated.
+    static func empty() async throws -> TestDatabase {
+        let scratch = try await ScratchDatabase.create()
+        do {
+            return try TestDatabase(scratch: scratch)
+        } catch {
+            if let scratch { await ScratchDatabase.drop(scratch) }
+            throw error
+        }
+    }
+
+    private init(scratch: URL?) throws {
+        self.scratch = scratch
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-            var configuration = try SQLPostgresConfiguration(url: url)
+        if let scratch {
+            var configuration = try SQLPostgresConfiguration(url: scratch)
             configuration.coreConfiguration.tls = .disable
             databases.use(.postgres(configuration: configuration), as: .psql)
         } else {
@@ -47,12 +63,8 @@ final class TestDatabase: @unchecked Sendable {
 
     /// An empty schema, migrated.
     static func make() async throws -> TestDatabase {
-        let test = try TestDatabase()
+        let test = try await empty()
         do {
-            if isPostgres, let sql = test.db as? any SQLDatabase {
-                try await sql.raw("DROP SCHEMA public CASCADE").run()
-                try await sql.raw("CREATE SCHEMA public").run()
-            }
             try await test.migrator.setupIfNeeded().get()
             try await test.migrator.prepareBatch().get()
         } catch {
@@ -65,6 +77,7 @@ final class TestDatabase: @unchecked Sendable {
     func shutdown() async {
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
+        if let scratch { await ScratchDatabase.drop(scratch) }
     }
 }
 

@@ -18,7 +18,7 @@ struct SealCommand: AsyncCommand {
         case "show":
             context.console.print(config.keyring.publicKey)
         case "rotate":
-            guard ProcessInfo.processInfo.environment["KINERJA_SEAL_KEY"] == nil else {
+            guard !config.sealKeyFromEnvironment else {
                 context.console.error("Kunci segel datang dari KINERJA_SEAL_KEY: ganti di sana, dan tambahkan kunci publik lama ke KINERJA_SEAL_TRUSTED_KEYS.")
                 throw ExitCode(1)
             }

@@ -23,5 +23,6 @@ public enum KinerjaMigrations {
         M0017_SealKeysOutOfDatabase(dataDirectory: dataDirectory),
         M0018_CreateLoginThrottle(),
         M0019_RestrictPkDeletes(),
+        M0020_SequencePkEvents(),
     ] }
 }

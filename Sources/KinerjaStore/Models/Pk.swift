@@ -176,6 +176,8 @@ public final class PkEvent: Model, @unchecked Sendable {
     @Parent(key: "pemda_id") public var pemda: Pemda
     @Parent(key: "pk_id") public var pk: Pk
     @Field(key: "at") public var at: Date
+    /// 1, 2, … per PK: the order of the steps, whatever their times.
+    @Field(key: "seq") public var seq: Int
     @OptionalField(key: "user_id") public var userID: UUID?
     @Field(key: "user_name") public var userName: String
     @Field(key: "action") public var action: String
@@ -185,11 +187,12 @@ public final class PkEvent: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(pemdaID: UUID, pkID: UUID, at: Date, userID: UUID?, userName: String, action: String,
+    public init(pemdaID: UUID, pkID: UUID, seq: Int, at: Date, userID: UUID?, userName: String, action: String,
                 from: PkStatus, to: PkStatus, reason: String?)
     {
         self.$pemda.id = pemdaID
         self.$pk.id = pkID
+        self.seq = seq
         self.at = at
         self.userID = userID
         self.userName = userName

@@ -249,8 +249,11 @@ extension PemdaWriter {
     }
 
     func recordPkEvent(pkID: UUID, action: String, from: PkStatus, to: PkStatus, reason: String?) async throws {
-        try await PkEvent(pemdaID: pemdaID, pkID: pkID, at: audit.now, userID: audit.userID, userName: audit.username,
-                          action: action, from: from, to: to, reason: reason).create(on: database)
+        // The unique (pk_id, seq) index refuses a second step numbered alike by a concurrent transaction.
+        let last = try await database.sql.raw("SELECT MAX(seq) AS n FROM pk_event WHERE pk_id = \(bind: pkID)").first()?
+            .decode(column: "n", as: Int?.self) ?? 0
+        try await PkEvent(pemdaID: pemdaID, pkID: pkID, seq: last + 1, at: audit.now, userID: audit.userID,
+                          userName: audit.username, action: action, from: from, to: to, reason: reason).create(on: database)
     }
 
     /// What a request named that is not in this Pemda: the same answer whether it exists elsewhere or nowhere.

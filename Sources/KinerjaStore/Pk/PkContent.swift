@@ -231,7 +231,7 @@ public struct PkContent: Sendable {
             // 6. The history, with people's names.
             events = try await sql.raw("""
                 SELECT e.at, COALESCE(u.display_name, e.user_name) AS by_name, e.action, e.from_status, e.to_status, e.reason
-                FROM pk_event e LEFT JOIN app_user u ON u.id = e.user_id WHERE e.pk_id = \(bind: pkID) ORDER BY e.at
+                FROM pk_event e LEFT JOIN app_user u ON u.id = e.user_id WHERE e.pk_id = \(bind: pkID) ORDER BY e.seq
                 """).all().map { row in
                 Event(at: try row.decode(column: "at", as: Date.self), by: try row.decode(column: "by_name", as: String.self),
                       action: try row.decode(column: "action", as: String.self),

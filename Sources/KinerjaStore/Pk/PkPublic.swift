@@ -24,6 +24,8 @@ public struct PkVerificationView: Sendable {
     public var verification: PkCanonical.Verification
     public var sha256: String
     public var sealedAt: Date
+    /// The Pemda's zone, in which the sealing time is shown.
+    public var zone: ZonaWaktu
     public var publicKey: String
     /// Whether the deployment vouches for the key of this seal (see `SealKeyring`).
     public var keyTrust: SealKeyring.Trust
@@ -89,10 +91,10 @@ public enum PkPublic {
     /// One statement: the sealed document, its seal and key, and whether a newer signed version exists.
     public static func verification(_ pkID: UUID, keyring: SealKeyring, on db: any Database) async throws -> PkVerificationView? {
         guard let row = try await db.sql.raw("""
-            SELECT pk.status, s.document, s.sha256, s.seal, s.sealed_at, k.public_key,
+            SELECT pk.status, s.document, s.sha256, s.seal, s.sealed_at, k.public_key, pd.time_zone,
                    (SELECT MAX(p2.version) FROM pk p2 WHERE p2.jabatan_id = pk.jabatan_id AND p2.year = pk.year
                       AND p2.version > pk.version AND p2.status IN ('ditandatangani', 'diterbitkan')) AS newer
-            FROM pk JOIN pk_seal s ON s.pk_id = pk.id JOIN seal_key k ON k.id = s.key_id
+            FROM pk JOIN pk_seal s ON s.pk_id = pk.id JOIN seal_key k ON k.id = s.key_id JOIN pemda pd ON pd.id = pk.pemda_id
             WHERE pk.id = \(bind: pkID)
             """).first()
         else { return nil }
@@ -104,7 +106,8 @@ public enum PkPublic {
         return PkVerificationView(
             pkID: pkID, status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .diterbitkan,
             document: checked.document, verification: checked.verification, sha256: sha,
-            sealedAt: try row.decode(column: "sealed_at", as: Date.self), publicKey: publicKey,
+            sealedAt: try row.decode(column: "sealed_at", as: Date.self),
+            zone: ZonaWaktu(rawValue: try row.decode(column: "time_zone", as: String.self)) ?? .wib, publicKey: publicKey,
             keyTrust: keyring.trust(of: publicKey), supersededBy: try row.decode(column: "newer", as: Int?.self))
     }
 }

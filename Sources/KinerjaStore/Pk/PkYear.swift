@@ -53,7 +53,7 @@ public struct PkYear: Sendable {
                    e.reason AS return_reason, e.at AS return_at, COALESCE(u.display_name, e.user_name) AS return_by
             FROM pk p
             LEFT JOIN pk_event e ON p.status = 'dikembalikan' AND e.id = (
-                SELECT e2.id FROM pk_event e2 WHERE e2.pk_id = p.id AND e2.action = 'kembalikan' ORDER BY e2.at DESC LIMIT 1)
+                SELECT e2.id FROM pk_event e2 WHERE e2.pk_id = p.id AND e2.action = 'kembalikan' ORDER BY e2.seq DESC LIMIT 1)
             LEFT JOIN app_user u ON u.id = e.user_id
             WHERE p.pemda_id = \(bind: pemdaID) AND p.year = \(bind: year)
             """).all().map { row in

@@ -83,7 +83,7 @@ enum PortalPages {
                     },
                     .dl(.class("facts"),
                         .dt(.text("SHA-256")), .dd(.code(.class("hash"), .text(v.sha256))),
-                        .dt(.text(L("Disegel", "Sealed"))), .dd(.text(Fmt.moment(v.sealedAt, zone: .wib))),
+                        .dt(.text(L("Disegel", "Sealed"))), .dd(.text(Fmt.moment(v.sealedAt, zone: v.zone))),
                         .dt(.text(L("Kunci publik server (Ed25519)", "Server public key (Ed25519)"))), .dd(.code(.class("hash"), .text(v.publicKey))),
                         .dt(.text("Status")), .dd(.text(v.status.label.text))),
                     .unwrap(v.document) { PkPrintPage.body($0, sha256: v.sha256, verifyURL: url, isDraft: false) })
