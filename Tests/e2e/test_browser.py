@@ -239,10 +239,24 @@ def draft_pk(driver, jabatan):
     return driver.current_url.replace(BASE, "")
 
 
+def click_and_wait_for_new_page(driver, element, timeout=20):
+    """Clicks and waits until the old page is gone: the next page's text may equal the old one's."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, timeout).until(EC.staleness_of(old))
+
+
 def pk_action(driver, button_id, expected_status):
-    driver.find_element(By.ID, button_id).click()
+    """Takes a workflow step; a step that asks first (approve, publish) is confirmed in its second button."""
+    button = driver.find_element(By.ID, button_id)
+    confirm = driver.find_elements(By.ID, f"{button_id}-ya")
+    if confirm:
+        button.click()
+        WebDriverWait(driver, 5).until(EC.visibility_of(confirm[0]))
+        button = confirm[0]
+    click_and_wait_for_new_page(driver, button)
     try:
-        WebDriverWait(driver, 20).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#pk-status"), expected_status))
+        WebDriverWait(driver, 5).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#pk-status"), expected_status))
     except Exception:
         errors = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#form-error, #pk-checks li.error, main h1")]
         raise AssertionError(f"{button_id}: expected {expected_status} at {driver.current_url}; page says {errors}")
@@ -259,30 +273,38 @@ def return_pk(driver, reason):
     return pk_action(driver, "aksi-kembalikan", "Dikembalikan")
 
 
-def edit_first_row(driver, field, value):
-    """Types into the first row's field and saves the row; returns the row's id."""
-    row = driver.find_element(By.CSS_SELECTOR, "#pk-kinerja tbody tr")
-    row_id = row.get_attribute("id").removeprefix("row-")
-    box = row.find_element(By.NAME, field)
+def row_ids(driver):
+    return [r.get_attribute("id").removeprefix("row-") for r in driver.find_elements(By.CSS_SELECTOR, "#pk-kinerja tbody tr[id^=row-]")]
+
+
+def type_into(driver, element_id, value):
+    box = driver.find_element(By.ID, element_id)
     box.clear()
     box.send_keys(value)
-    driver.find_element(By.CSS_SELECTOR, f"form#baris-{row_id} button").click()
+
+
+def save_table(driver):
+    """The PK's one form: every row and budget line is saved by one button."""
+    click_and_wait_for_new_page(driver, driver.find_element(By.ID, "simpan"))
+
+
+def edit_first_row(driver, field, value):
+    """Types into the first row's field and saves the table; returns the row's id."""
+    row_id = row_ids(driver)[0]
+    type_into(driver, f"r-{row_id}-{field}", value)
+    save_table(driver)
     return row_id
 
 
 def complete_rencana_aksi(driver):
     """The drafter makes each row's TW IV the year target, so that the rencana aksi adds up (the indicators here take
-    the last quarter as the year's figure). Other tests of this run may have changed the RKT targets it came from."""
-    count = len(driver.find_elements(By.CSS_SELECTOR, "#pk-kinerja tbody tr"))
-    for index in range(count):
-        row = driver.find_elements(By.CSS_SELECTOR, "#pk-kinerja tbody tr")[index]
-        row_id = row.get_attribute("id").removeprefix("row-")
-        target = row.find_element(By.NAME, "target").get_attribute("value")
-        tw4 = row.find_element(By.NAME, "tw4")
-        tw4.clear()
-        tw4.send_keys(target)
-        driver.find_element(By.CSS_SELECTOR, f"form#baris-{row_id} button").click()
-        WebDriverWait(driver, 20).until(EC.url_contains(f"#row-{row_id}"))
+    the last quarter as the year's figure), and saves every row at once. Other tests of this run may have changed the
+    RKT targets it came from."""
+    for row_id in row_ids(driver):
+        target = driver.find_element(By.ID, f"r-{row_id}-target").get_attribute("value")
+        type_into(driver, f"r-{row_id}-tw4", target)
+    save_table(driver)
+    assert "Tersimpan" in driver.find_element(By.ID, "flash").text
     assert driver.find_elements(By.CSS_SELECTOR, "#pk-checks li.error") == [], "no check stands in the way"
 
 
@@ -294,14 +316,24 @@ def review_and_publish(driver, path, drafter, kedua, fix_field):
     return_pk(driver, "Sasaran baris 1 perlu dirumuskan ulang sesuai Renstra")
     switch_user(driver, drafter, path)
     assert "Sasaran baris 1 perlu dirumuskan ulang" in driver.find_element(By.ID, "pk-history").text
-    row = driver.find_element(By.CSS_SELECTOR, "#pk-kinerja tbody tr")
-    original = row.find_element(By.NAME, fix_field).get_attribute("value")
-    # A wrong fix is refused with its reason and nothing is kept; the right one is saved.
-    edit_first_row(driver, "target", "banyak sekali")
-    assert "harus berupa angka" in wait_for_text(driver, "#form-error", "angka")
+    original = driver.find_element(By.ID, f"r-{row_ids(driver)[0]}-{fix_field}").get_attribute("value")
+    # A wrong value is refused beside its field, the whole table is kept as typed and nothing is written; the right
+    # one is saved.
+    ids = row_ids(driver)
+    if len(ids) > 1:
+        type_into(driver, f"r-{ids[1]}-tw1", "7,77")
+    first = edit_first_row(driver, "target", "banyak sekali")
+    assert "PK belum disimpan" in driver.find_element(By.ID, "form-error").text
+    assert "angka" in driver.find_element(By.ID, f"r-{first}-target-error").text
+    assert driver.find_element(By.ID, f"r-{first}-target").get_attribute("value") == "banyak sekali"
+    if len(ids) > 1:
+        assert driver.find_element(By.ID, f"r-{ids[1]}-tw1").get_attribute("value") == "7,77", "other rows keep what was typed"
+    driver.get(BASE + path)
+    if len(ids) > 1:
+        assert driver.find_element(By.ID, f"r-{ids[1]}-tw1").get_attribute("value") != "7,77", "a refused save writes nothing"
     edit_first_row(driver, fix_field, original + (" (diperbaiki)" if fix_field == "sasaran" else ""))
-    WebDriverWait(driver, 10).until(EC.url_contains("#row-"))
     assert driver.find_elements(By.ID, "form-error") == []
+    assert "Tersimpan" in driver.find_element(By.ID, "flash").text
     pk_action(driver, "aksi-ajukan", "Diajukan")
     switch_user(driver, "verifikator", path)
     pk_action(driver, "aksi-setujui", "Disetujui")
@@ -349,3 +381,27 @@ def test_pk_eselon_ii_and_iii_from_draft_to_published(browser):
     result = browser.find_element(By.ID, "verify-result")
     assert result.get_attribute("data-valid") == "true" and result.text.startswith("SAH")
     assert "(diperbaiki)" in browser.page_source
+
+
+@pytest.mark.parametrize("username, mine, shortcut, absent", [
+    ("admin", None, "Pengguna", None),
+    ("walikota", "Walikota Contoh", "PK yang diterbitkan", "Pengguna"),
+    ("verifikator", None, "PK yang diajukan", "Pengguna"),
+    ("inspektorat", None, "Jejak audit", "Pengguna"),
+    ("operator.dinkes", None, "RKT Dinas Kesehatan", "Jejak audit"),
+])
+def test_each_role_lands_on_its_own_beranda(browser, username, mine, shortcut, absent):
+    sign_in(browser, username)
+    assert browser.find_element(By.CSS_SELECTOR, "main h1").text.startswith("Selamat datang")
+    assert "jabatan sudah memiliki PK yang ditandatangani" in browser.find_element(By.ID, "round-summary").text
+    links = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#beranda-pintasan a")]
+    assert shortcut in links, links
+    if absent:
+        assert absent not in links, links
+    if mine:
+        assert mine in browser.find_element(By.ID, "beranda-pk").text
+    # The round's counts lead to the board, filtered.
+    first_stage = browser.find_element(By.CSS_SELECTOR, "#beranda-putaran ul.counts a")
+    click_and_wait_for_new_page(browser, first_stage)
+    assert "/pk" in browser.current_url and "tahap=" in browser.current_url
+    assert browser.find_element(By.ID, "pk-board")

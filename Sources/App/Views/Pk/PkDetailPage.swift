@@ -381,7 +381,9 @@ enum PkDetailPage {
                                id: "r-\(row.id.uuidString)-kaitan-\(i)", checked: chosen.contains(option.id))
                     }),
             ]),
-            .if(chosen.isEmpty, .p(.class("error"), .text(L("Belum dikaitkan", "Not linked")))),
+            // What is linked stays in sight while the choices are folded away.
+            chosen.isEmpty ? .p(.class("error"), .text(L("Belum dikaitkan", "Not linked")))
+                : .ul(.class("indikator-links chosen"), .forEach(options.filter { chosen.contains($0.id) }) { .li(.text($0.label)) }),
             .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .text($0)]) })
     }
 
