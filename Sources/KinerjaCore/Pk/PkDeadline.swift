@@ -62,7 +62,6 @@ public enum PkCompliance: Sendable, Hashable {
         }
     }
 
-    /// `ok`, `warn` or `late`, for the board's colours.
     /// The state without its day count, for filters: `terlambat`, `segera`, …
     public var kind: Kind {
         switch self {
@@ -90,6 +89,7 @@ public enum PkCompliance: Sendable, Hashable {
         }
     }
 
+    /// `ok`, `warn` or `late`, for the board's colours.
     public var tone: String {
         switch self {
         case .tepatWaktu, .belumJatuhTempo: "ok"

@@ -30,6 +30,9 @@ public struct PkInboxItem: Sendable, Hashable {
     public var returnedBy: String?
     public var returnedAt: Date?
     public var due: CalendarDate?
+    /// For a reminder: how the deadline stands, and whether the PK is the reader's own or one of their positions'.
+    public var compliance: PkCompliance? = nil
+    public var isOwn: Bool = false
 }
 
 /// Who the inbox is for: the account, the person it is, its position and the positions below.
@@ -105,7 +108,7 @@ public enum PkInbox {
                                    year: year.year, version: row.latest?.version ?? 0, status: row.latest?.status,
                                    message: Message(id: "PK jatuh tempo \(due): \(row.compliance.label.id)",
                                                     en: "PK due \(row.due?.description ?? "-"): \(row.compliance.label.en)"),
-                                   due: row.due))
+                                   due: row.due, compliance: row.compliance, isOwn: own))
         }
         return out
     }

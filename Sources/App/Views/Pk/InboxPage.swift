@@ -51,7 +51,39 @@ enum InboxPage {
                 }),
             heading(L("Pengingat tenggat", "Deadline reminders")),
             reminders.isEmpty ? .p(.class("muted"), .text(L("Tidak ada PK yang mendekati atau melewati tenggat.", "No PK is close to or past its deadline.")))
-                : .ul(.id("inbox-reminders"), .forEach(reminders) { item in .li(.class("tone-late"), link(item), .text(": " + item.message.text)) })
+                : Self.reminders(reminders, pemda: pemda, link: link)
         )
+    }
+
+    /// How many are late and due soon (each leading to the board filtered so), then the first few: one's own first,
+    /// then the longest overdue. A Pemda in February has hundreds; the board is where they are worked through.
+    static let remindersShown = 10
+
+    static func reminders(_ all: [PkInboxItem], pemda: PemdaRef?,
+                          link: (PkInboxItem) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        let late = all.filter { $0.compliance?.kind == .terlambat }.count
+        let soon = all.count - late
+        let year = all.first?.year
+        func board(_ kind: PkCompliance.Kind) -> String? {
+            guard let pemda, let year else { return nil }
+            return SiteURL.of(pemda.code, .pkBoard).path + "?tahun=\(year)&kepatuhan=\(kind.rawValue)"
+        }
+        func count(_ n: Int, _ label: String, _ kind: PkCompliance.Kind, tone: String) -> Node<HTML.BodyContext> {
+            let text = "\(IDFormat.grouped(String(n))) \(label)"
+            return .span(.class("tone-\(tone)"), n > 0 ? .unwrap(board(kind), { .a(.href($0), .text(text)) }, else: .text(text)) : .text(text))
+        }
+        let shown = all.sorted { a, b in
+            if a.isOwn != b.isOwn { return a.isOwn }
+            return (a.due?.dayNumber ?? .max, a.jabatanName) < (b.due?.dayNumber ?? .max, b.jabatanName)
+        }.prefix(remindersShown)
+        return .group(
+            .p(.id("reminder-summary"), count(late, L("PK terlambat", "PKs late"), .terlambat, tone: "late"), .text(" · "),
+               count(soon, L("segera jatuh tempo", "due soon"), .segeraJatuhTempo, tone: "warn")),
+            .ul(.id("inbox-reminders"), .forEach(Array(shown)) { item in
+                .li(.class("tone-\(item.compliance?.tone ?? "late")"), link(item), .text(": " + item.message.text))
+            }),
+            .if(all.count > shown.count, .p(.class("muted"), .id("reminders-more"),
+                .text(L("dan \(IDFormat.grouped(String(all.count - shown.count))) lainnya di papan PK.",
+                        "and \(IDFormat.grouped(String(all.count - shown.count))) more on the PK board.")))))
     }
 }
