@@ -187,7 +187,8 @@ public struct PkContent: Sendable {
 
         // 4. The budget lines of this version and the one before, each with the pagu of its code in the year's DPA
         // (summed in SQL over every Perangkat Daerah for the Kepala Daerah's PK, which spans them all), and whether
-        // the DPA is there at all.
+        // the DPA is there at all. The DPA is grouped once and joined, not summed again per line: the Kepala Daerah's
+        // PK has a line per program of the Pemda.
         let opd = level == .pemda ? nil : o.opd(of: unitID)
         let allUnits = level == .pemda
         var budget: [Budget] = []
@@ -195,13 +196,14 @@ public struct PkContent: Sendable {
         var dpaAmounts: [String: Int64] = [:]
         var dpaCount: Int?
         for row in try await sql.raw("""
-            SELECT b.id, b.pk_id, b.code, b.name, b.amount,
-                   (SELECT CAST(SUM(dp.amount) AS BIGINT) FROM dpa d JOIN dpa_pagu dp ON dp.dpa_id = d.id
-                    WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year) AND dp.code = b.code
-                      AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) AS dpa_amount,
-                   (SELECT COUNT(*) FROM dpa d WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
-                      AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) AS dpa_count
-            FROM pk_anggaran b WHERE b.pk_id IN (\(binds: both)) ORDER BY b.sort_order
+            SELECT b.id, b.pk_id, b.code, b.name, b.amount, t.amount AS dpa_amount, c.n AS dpa_count
+            FROM pk_anggaran b
+            LEFT JOIN (SELECT dp.code, CAST(SUM(dp.amount) AS BIGINT) AS amount FROM dpa d JOIN dpa_pagu dp ON dp.dpa_id = d.id
+                       WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
+                         AND (\(bind: allUnits) OR d.unit_id = \(bind: opd)) GROUP BY dp.code) t ON t.code = b.code
+            CROSS JOIN (SELECT COUNT(*) AS n FROM dpa d WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
+                          AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) c
+            WHERE b.pk_id IN (\(binds: both)) ORDER BY b.sort_order
             """).all()
         {
             let line = Budget(id: try row.decode(column: "id", as: UUID.self), pkID: try row.decode(column: "pk_id", as: UUID.self),
