@@ -72,14 +72,15 @@ enum InboxPage {
             let text = "\(IDFormat.grouped(String(n))) \(label)"
             return .span(.class("tone-\(tone)"), n > 0 ? .unwrap(board(kind), { .a(.href($0), .text(text)) }, else: .text(text)) : .text(text))
         }
-        let shown = all.sorted { a, b in
-            if a.isOwn != b.isOwn { return a.isOwn }
-            return (a.due?.dayNumber ?? .max, a.jabatanName) < (b.due?.dayNumber ?? .max, b.jabatanName)
-        }.prefix(remindersShown)
+        // The board's order (the chain of command) breaks ties, so the same data always shows the same few.
+        let shown = all.enumerated().sorted { a, b in
+            if a.element.isOwn != b.element.isOwn { return a.element.isOwn }
+            return (a.element.due?.dayNumber ?? .max, a.offset) < (b.element.due?.dayNumber ?? .max, b.offset)
+        }.prefix(remindersShown).map(\.element)
         return .group(
             .p(.id("reminder-summary"), count(late, L("PK terlambat", "PKs late"), .terlambat, tone: "late"), .text(" · "),
                count(soon, L("segera jatuh tempo", "due soon"), .segeraJatuhTempo, tone: "warn")),
-            .ul(.id("inbox-reminders"), .forEach(Array(shown)) { item in
+            .ul(.id("inbox-reminders"), .forEach(shown) { item in
                 .li(.class("tone-\(item.compliance?.tone ?? "late")"), link(item), .text(": " + item.message.text))
             }),
             .if(all.count > shown.count, .p(.class("muted"), .id("reminders-more"),
