@@ -7,12 +7,13 @@ import SQLKit
 import Vapor
 @testable import App
 
-/// Kota Contoh built once per test process and copied for every test: building it takes ~10 s in a debug build, a
-/// copy a few milliseconds. On SQLite the copy is a file (in /dev/shm when there is one), on PostgreSQL a database
-/// made from the template database.
 /// The template's folder, removed when the process ends.
 private let templateFolder = Mutex<String?>(nil)
 
+/// Kota Contoh built once per test process and copied for every test: building it takes ~10 s in a debug build, a
+/// copy a few milliseconds. On SQLite the copy is a file (in /dev/shm when there is one), on PostgreSQL a database
+/// made from the template database. The template file is removed when the process ends; a template database stays on
+/// its server (`scripts/with-postgres.sh` throws the whole cluster away; on a server of your own, drop `kt_*`).
 actor DemoTemplate {
     static let shared = DemoTemplate()
 
