@@ -25,6 +25,8 @@ struct AppConfig: Sendable {
     var keyring: SealKeyring
     /// The seal key comes from `KINERJA_SEAL_KEY` (rotated by the deployment, not by `kinerja seal rotate`).
     var sealKeyFromEnvironment: Bool
+    /// Memory for rendered pages (`KINERJA_PAGE_CACHE_MB`, default 64; 0 turns the cache off), see `PageCache`.
+    var pageCacheBytes: Int = 64 << 20
 
     static func load(environment env: [String: String], for environment: Environment) throws -> AppConfig {
         let dataDirectory = env["KINERJA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
@@ -49,7 +51,8 @@ struct AppConfig: Sendable {
             sessionLifetime: SessionLifetime(idle: minutes("KINERJA_SESSION_IDLE_MINUTES", 60),
                                              absolute: minutes("KINERJA_SESSION_MAX_MINUTES", 12 * 60)),
             countSQL: env["KINERJA_SQL_COUNT"] == "1" || environment == .testing,
-            keyring: keyring, sealKeyFromEnvironment: env["KINERJA_SEAL_KEY"].map { !$0.isEmpty } ?? false)
+            keyring: keyring, sealKeyFromEnvironment: env["KINERJA_SEAL_KEY"].map { !$0.isEmpty } ?? false,
+            pageCacheBytes: (env["KINERJA_PAGE_CACHE_MB"].flatMap(Int.init).map { min(max($0, 0), 4096) } ?? 64) << 20)
     }
 
     /// `https://host[:port][/path]` without a trailing slash, or nil when the setting is not such an address.

@@ -17,6 +17,7 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
     app.organisations = OrganisationCache()
     app.documents = DocumentCache()
+    app.pageCache = PageCache(capacity: config.pageCacheBytes)
     let engine: any DatabaseConfiguration
     let id: DatabaseID
     switch config.storage {

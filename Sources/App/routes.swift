@@ -6,15 +6,17 @@ func routes(_ app: Application) throws {
     typealias K = SiteURL.PkPath
     func pemda(_ page: P) -> SiteURL { .pemda(.key, page) }
     func pk(_ page: K) -> SiteURL { .pemda(.key, .pk(.key, page)) }
+    /// Read pages answered from `PageCache` while their data, hour, language and session are unchanged.
+    let kept = PageCache.cached
 
     do { // public pages and assets
         let web = WebController()
-        app.get(.home, use: web.home)
-        app.get(pemda(.profile), use: web.pemda)
-        app.get(pemda(.units), use: web.units)
-        app.get(pemda(.jabatan), use: web.jabatan)
-        app.get(pemda(.rpjmd), use: web.rpjmd)
-        app.get(pemda(.renstra(.key)), use: web.renstra)
+        app.get(.home, use: kept(web.home))
+        app.get(pemda(.profile), use: kept(web.pemda))
+        app.get(pemda(.units), use: kept(web.units))
+        app.get(pemda(.jabatan), use: kept(web.jabatan))
+        app.get(pemda(.rpjmd), use: kept(web.rpjmd))
+        app.get(pemda(.renstra(.key)), use: kept(web.renstra))
         app.get(.stylesheet, use: StaticAssets.stylesheet)
         app.get(.openAPI, use: StaticAssets.openAPI)
         app.get(.healthz) { _ in "ok" }
@@ -34,7 +36,7 @@ func routes(_ app: Application) throws {
         app.post(pemda(.unitEdit(.key)), use: edit.updateUnit)
         app.get(pemda(.jabatanEdit(.key)), use: edit.jabatanForm)
         app.post(pemda(.jabatanEdit(.key)), use: edit.updateJabatan)
-        app.get(pemda(.pegawai), use: edit.pegawaiList)
+        app.get(pemda(.pegawai), use: kept(edit.pegawaiList))
         app.get(pemda(.pegawaiEdit(.key)), use: edit.pegawaiForm)
         app.post(pemda(.pegawaiEdit(.key)), use: edit.updatePegawai)
     }
@@ -57,12 +59,12 @@ func routes(_ app: Application) throws {
         app.get(pemda(.jadwal), use: schedule.page)
         app.post(pemda(.jadwal), use: schedule.setWindow)
         app.post(pemda(.jadwalReopen), use: schedule.reopen)
-        app.get(pemda(.rkt(.key)), use: schedule.rkt)
+        app.get(pemda(.rkt(.key)), use: kept(schedule.rkt))
         app.post(pemda(.rktTarget(.key)), use: schedule.setTarget)
         app.post(pemda(.rktCreate(.key)), use: schedule.createRkt)
     }
     do { // nomenclature
-        app.get(.nomenklatur, use: NomenklaturController().page)
+        app.get(.nomenklatur, use: kept(NomenklaturController().page))
         let nomenklaturImport = NomenklaturImportController()
         app.get(.nomenklaturImport, use: nomenklaturImport.form)
         // A full version is a few MB of CSV.
@@ -71,7 +73,7 @@ func routes(_ app: Application) throws {
     }
     do { // Perjanjian Kinerja
         let pkPages = PkController()
-        app.get(pemda(.pkBoard), use: pkPages.board)
+        app.get(pemda(.pkBoard), use: kept(pkPages.board))
         app.post(pemda(.pkNew), use: pkPages.draft)
         app.post(pemda(.pkHardcopy), use: pkPages.hardcopy)
         let pkSetting = PkSettingController()
@@ -81,30 +83,30 @@ func routes(_ app: Application) throws {
         app.post(pemda(.pkLogoUpload), body: .collect(maxSize: ByteCount(value: PkSettingController.maxLogoUpload)),
                  use: pkSetting.logo)
         let dpa = DpaController()
-        app.get(pemda(.dpa), use: dpa.list)
-        app.get(pemda(.dpaUnit(.key)), use: dpa.detail)
+        app.get(pemda(.dpa), use: kept(dpa.list))
+        app.get(pemda(.dpaUnit(.key)), use: kept(dpa.detail))
         app.post(pemda(.dpaUnit(.key)), use: dpa.record)
         app.post(pemda(.dpaPagu(.key, .key)), use: dpa.setPagu)
         let pkDocuments = PkDocumentController()
         app.get(pemda(.pkZip), use: pkDocuments.zip)
-        app.get(pk(.show), use: pkPages.show)
+        app.get(pk(.show), use: kept(pkPages.show))
         app.post(pk(.action), use: pkPages.act)
         app.post(pk(.sign), use: pkPages.sign)
         app.post(pk(.revise), use: pkPages.revise)
-        app.get(pk(.print), use: pkDocuments.print)
+        app.get(pk(.print), use: kept(pkDocuments.print))
         app.get(pk(.pdf), use: pkDocuments.pdf)
         let pkEdit = PkEditController()
         app.post(pk(.relink), use: pkEdit.relink)
         app.post(pk(.table), use: pkEdit.saveTable)
-        app.get(.inbox, use: InboxController().page)
+        app.get(.inbox, use: kept(InboxController().page))
         let portal = PortalController()
-        app.get(.portal, use: portal.list)
+        app.get(.portal, use: kept(portal.list))
         app.get(.portalPdf(.key), use: portal.pdf)
-        app.get(.verify(.key), use: portal.verify)
+        app.get(.verify(.key), use: kept(portal.verify))
     }
     do { // accounts and the audit trail
         let accounts = AccountController()
-        app.get(pemda(.users), use: accounts.list)
+        app.get(pemda(.users), use: kept(accounts.list))
         app.get(pemda(.userNew), use: accounts.form)
         app.post(pemda(.userNew), use: accounts.create)
         app.post(pemda(.userReset(.key)), use: accounts.reset)
@@ -112,7 +114,7 @@ func routes(_ app: Application) throws {
         app.get(.password, use: accounts.passwordForm)
         app.post(.password, use: accounts.changePassword)
         let audit = AuditController()
-        app.get(pemda(.audit), use: audit.page)
+        app.get(pemda(.audit), use: kept(audit.page))
         app.get(pemda(.auditCSV), use: audit.csv)
         let login = LoginController()
         app.get(.login, use: login.form)

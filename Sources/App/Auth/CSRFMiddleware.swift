@@ -16,7 +16,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         if unsafe.contains(request.method) && !SiteURL.isAPI(request.url.path) {
             try await collectBody(request)
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
-            let expected = request.webSession.exists ? request.webSession.csrf : request.cookies[SessionCookies.csrf]?.string
+            let expected = request.webSession.exists ? request.webSession.csrf : request.requestCookies[SessionCookies.csrf]?.string
             guard let sent, let expected, Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8)) else {
                 throw Abort(.forbidden, reason: L("Formulir ini kedaluwarsa atau tidak sah. Muat ulang halaman, lalu coba lagi.",
                                                   "This form has expired or is not valid. Reload the page and try again."))

@@ -58,7 +58,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let now = request.application.clock.now()
         var record: WebSessionRecord?
         var stale = false
-        if let token = request.cookies[SessionCookies.session]?.string, Self.isWellFormed(token) {
+        if let token = request.requestCookies[SessionCookies.session]?.string, Self.isWellFormed(token) {
             let key = WebSessions.key(forToken: token)
             if let found = try await WebSessions.load(key: key, on: request.db) {
                 let signedIn = found.account != nil
@@ -73,7 +73,7 @@ struct SessionMiddleware: AsyncMiddleware {
             } else {
                 stale = true
             }
-        } else if request.cookies[SessionCookies.session] != nil {
+        } else if request.requestCookies[SessionCookies.session] != nil {
             stale = true
         }
         let session = RequestSession(record: record)
@@ -129,7 +129,18 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 }
 
+struct RequestCookiesKey: StorageKey { typealias Value = HTTPCookies }
+
 extension Request {
+    /// The request's cookies, parsed once: Vapor's `cookies` parses the header again on every access, and four
+    /// middlewares read it.
+    var requestCookies: HTTPCookies {
+        if let parsed = storage[RequestCookiesKey.self] { return parsed }
+        let parsed = cookies
+        storage[RequestCookiesKey.self] = parsed
+        return parsed
+    }
+
     var webSession: RequestSession {
         if let session = storage[SessionKey.self] { return session }
         let session = RequestSession(record: nil)
@@ -147,7 +158,9 @@ extension Request {
     /// (the sign-in form needs no stored session).
     var csrfToken: String {
         if let token = webSession.csrf { return token }
-        if let cookie = cookies[SessionCookies.csrf]?.string, SessionMiddleware.isWellFormed(cookie) { return cookie }
+        // A visitor's token is theirs alone: the page that shows it is not kept for other visitors (`PageCache`).
+        storage[VisitorCSRFReadKey.self] = true
+        if let cookie = requestCookies[SessionCookies.csrf]?.string, SessionMiddleware.isWellFormed(cookie) { return cookie }
         if let made = storage[NewCSRFKey.self] { return made }
         let token = SessionMiddleware.newToken()
         storage[NewCSRFKey.self] = token
@@ -186,6 +199,7 @@ extension Request {
 }
 
 struct NewCSRFKey: StorageKey { typealias Value = String }
+struct VisitorCSRFReadKey: StorageKey { typealias Value = Bool }
 
 /// Sets the visitor's form-token cookie when a page gave out one that the browser does not have yet.
 struct VisitorCSRFCookieMiddleware: AsyncMiddleware {

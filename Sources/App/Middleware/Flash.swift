@@ -59,7 +59,7 @@ extension Request {
 /// Shows a confirmation once: the page rendered next reads it from the cookie and the cookie is cleared.
 struct FlashMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let pending = request.cookies[Flash.cookie].flatMap { Flash(rawValue: $0.string) }
+        let pending = request.requestCookies[Flash.cookie].flatMap { Flash(rawValue: $0.string) }
         let response = try await Flash.$shown.withValue(request.method == .GET ? pending : nil) {
             try await next.respond(to: request)
         }

@@ -24,5 +24,6 @@ public enum KinerjaMigrations {
         M0018_CreateLoginThrottle(),
         M0019_RestrictPkDeletes(),
         M0020_SequencePkEvents(),
+        M0021_TrackDataRevision(),
     ] }
 }

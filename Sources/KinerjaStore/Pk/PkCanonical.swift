@@ -17,7 +17,7 @@ public enum PkCanonical {
     }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     /// The Ed25519 seal over the SHA-256 digest, base64.

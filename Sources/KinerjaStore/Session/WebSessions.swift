@@ -12,6 +12,8 @@ public struct WebSessionRecord: Sendable {
     public var createdAt: Date
     public var seenAt: Date
     public var account: SessionAccount?
+    /// `DataRevision` as this statement saw it: a cached page needs no statement of its own to read it.
+    public var dataRevision: Int64 = 0
 }
 
 /// The signed-in account, as every page needs it: nothing more is read before a handler starts.
@@ -54,7 +56,7 @@ public struct SessionLifetime: Sendable, Hashable {
 public enum WebSessions {
     /// The key a token is stored under: its SHA-256, so that a copy of the table signs no one in.
     public static func key(forToken token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     public static func load(key: String, on db: any Database) async throws -> WebSessionRecord? {
@@ -64,7 +66,8 @@ public enum WebSessions {
                    u.username, u.display_name, u.roles, u.active, u.must_change_password, u.jabatan_id, u.pegawai_id, u.nip,
                    p.id AS p_id, p.code AS p_code, p.name AS p_name, p.kind AS p_kind, p.seat AS p_seat,
                    p.kepala_daerah_title AS p_kepala_daerah_title, p.predikat_scale AS p_predikat_scale,
-                   p.capaian_cap AS p_capaian_cap, p.time_zone AS p_time_zone, p.structure_version AS p_structure_version
+                   p.capaian_cap AS p_capaian_cap, p.time_zone AS p_time_zone, p.structure_version AS p_structure_version,
+                   (SELECT n FROM data_revision WHERE id = 1) AS data_revision
             FROM web_session s
             LEFT JOIN app_user u ON u.id = s.user_id
             LEFT JOIN pemda p ON p.id = u.pemda_id
@@ -88,7 +91,8 @@ public enum WebSessions {
             id: key, csrf: try row.decode(column: "csrf", as: String.self),
             data: decodeData(try row.decode(column: "data", as: String.self)),
             createdAt: try row.decode(column: "created_at", as: Date.self),
-            seenAt: try row.decode(column: "seen_at", as: Date.self), account: account)
+            seenAt: try row.decode(column: "seen_at", as: Date.self), account: account,
+            dataRevision: try row.decode(column: "data_revision", as: Int64?.self) ?? 0)
     }
 
     public static func create(key: String, userID: UUID?, csrf: String, data: [String: String], now: Date,

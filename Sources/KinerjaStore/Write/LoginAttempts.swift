@@ -9,7 +9,7 @@ import SQLKit
 public enum LoginAttempts {
     static func key(_ login: String) -> String {
         let normal = login.trimmingCharacters(in: .whitespaces).lowercased().filter { !$0.isWhitespace }
-        return SHA256.hash(data: Data(normal.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Data(normal.utf8)))
     }
 
     /// The end of the lock on this name, if it is locked at `now`.
