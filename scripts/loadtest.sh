@@ -2,6 +2,8 @@
 # Builds the release server, builds Kota Contoh with its PK round in a throwaway database (SQLite, or PostgreSQL
 # with ENGINE=postgres), starts the server and runs scripts/loadtest.py against it.
 # Usage: scripts/loadtest.sh [loadtest.py options]   (KINERJA_BIN=… to measure another build)
+# Runs twice: with the page cache (what users get) and without it (KINERJA_PAGE_CACHE_MB=0: each page as built).
+# CACHE=on or CACHE=off runs one of the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null 2>&1 || { sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"; $sudo_cmd apt-get install -y -qq wrk >/dev/null; }
@@ -23,9 +25,13 @@ run() {
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
   python3 scripts/loadtest.py "http://127.0.0.1:$port" "$@"
 }
-if [ "${ENGINE:-sqlite}" = postgres ]; then
-  export -f run; export bin
-  scripts/with-postgres.sh bash -c 'run "$@"' _ "$@"
-else
-  run "$@"
-fi
+measure() {
+  if [ "${ENGINE:-sqlite}" = postgres ]; then
+    export -f run; export bin
+    scripts/with-postgres.sh bash -c 'run "$@"' _ "$@"
+  else
+    (run "$@")
+  fi
+}
+if [ "${CACHE:-both}" != off ]; then echo "## pages kept (PageCache on)"; KINERJA_PAGE_CACHE_MB=64 measure "$@"; fi
+if [ "${CACHE:-both}" != on ]; then echo "## pages as built (KINERJA_PAGE_CACHE_MB=0)"; KINERJA_PAGE_CACHE_MB=0 measure "$@"; fi

@@ -94,14 +94,14 @@ func routes(_ app: Application) throws {
         app.post(pk(.sign), use: pkPages.sign)
         app.post(pk(.revise), use: pkPages.revise)
         app.get(pk(.print), use: kept(pkDocuments.print))
-        app.get(pk(.pdf), use: pkDocuments.pdf)
+        app.get(pk(.pdf), use: kept(pkDocuments.pdf))
         let pkEdit = PkEditController()
         app.post(pk(.relink), use: pkEdit.relink)
         app.post(pk(.table), use: pkEdit.saveTable)
         app.get(.inbox, use: kept(InboxController().page))
         let portal = PortalController()
         app.get(.portal, use: kept(portal.list))
-        app.get(.portalPdf(.key), use: portal.pdf)
+        app.get(.portalPdf(.key), use: kept(portal.pdf))
         app.get(.verify(.key), use: kept(portal.verify))
     }
     do { // accounts and the audit trail

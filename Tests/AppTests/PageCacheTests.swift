@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KinerjaCore
 import KinerjaStore
 import SQLKit
 import Testing
@@ -71,6 +72,20 @@ struct PageCacheTests {
             #expect(shown.text.contains("23/11/2026") || shown.text.contains("23 Nov"), "the recorded date is on the page")
             let again = try await get(app, board, &admin)
             #expect(!again.text.contains("Tanggal hardcopy tercatat."), "the confirmation is not kept")
+        }
+    }
+
+    @Test func a_visitor_cannot_plant_a_host_in_the_page_others_get() async throws {
+        try await withDemoApp { app in
+            let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
+            _ = try await DemoPk.run(pemdaID: pemda.id, year: 2026, keyring: app.config.keyring, on: app.db)
+            let published = try #require(try await Pk.query(on: app.db).filter(\.$status == .diterbitkan).first()).requireID()
+            let path = "/verifikasi/\(published.uuidString)"
+            let planted = try await app.testing().sendRequest(.GET, path, headers: ["Host": "evil.example"])
+            #expect(planted.text.contains("http://evil.example/verifikasi/"))
+            let honest = try await app.testing().sendRequest(.GET, path, headers: ["Host": "kinerja.kotacontoh.go.id"])
+            #expect(honest.text.contains("http://kinerja.kotacontoh.go.id/verifikasi/"))
+            #expect(!honest.text.contains("evil.example"))
         }
     }
 

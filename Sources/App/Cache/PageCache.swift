@@ -6,9 +6,10 @@ import Vapor
 
 /// Rendered pages, kept while nothing they are made from has changed. A page is a function of the data (one number,
 /// `DataRevision`, raised by every committed change on any server), the hour (deadlines and lateness turn at midnight
-/// in WIB, WITA or WIT: each a whole hour), the language, the address and whose session asks (a signed-in page carries
-/// the user's name, scope and form token). The key holds all of these, so a kept page is exactly the page that would
-/// be rendered now. Pages that show a one-time confirmation, change the session or set a cookie are not kept.
+/// in WIB, WITA or WIT: each a whole hour), the language, the address and host asked for, and whose session asks (a
+/// signed-in page carries the user's name, scope and form token). The key holds all of these, so a kept page is
+/// exactly the page that would be rendered now. Pages that show a one-time confirmation, change the session or set a
+/// cookie are not kept.
 ///
 /// Memory is bounded: past `capacity` bytes the oldest half goes. Only the current generation (revision and hour) is
 /// kept at all; the first request that sees a newer one drops the rest.
@@ -106,7 +107,8 @@ extension PageCache {
             let revision = if let stored { stored } else { try await DataRevision.current(on: req.db) }
             let generation = Generation(revision: revision,
                                         hour: Int64((req.application.clock.now().timeIntervalSince1970 / 3600).rounded(.down)))
-            let key = "\(req.webSession.key ?? "-")|\(Lang.current.rawValue)|\(req.url.string)"
+            // The host too: without a configured public address, links in documents are built from it.
+            let key = "\(req.webSession.key ?? "-")|\(Lang.current.rawValue)|\(req.headers.first(name: .host) ?? "")|\(req.url.string)"
             if let page = cache.page(key, at: generation) {
                 return Response(status: page.status, headers: page.headers, body: .init(buffer: page.body))
             }
