@@ -85,6 +85,7 @@ final class PageCache: Sendable {
     }
 
     private static func evictOldestHalf(_ s: inout State) {
+        guard !s.pages.isEmpty else { return }
         let cut = s.pages.values.map(\.order).sorted()[s.pages.count / 2]
         s.pages = s.pages.filter { $0.value.order >= cut }
         s.bytes = s.pages.reduce(0) { $0 + $1.value.body.readableBytes + $1.key.utf8.count }
