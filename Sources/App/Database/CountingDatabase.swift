@@ -1,4 +1,6 @@
 import FluentKit
+import KinerjaStore
+import PostgresKit
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -41,7 +43,7 @@ struct CountingDriver: DatabaseDriver {
 }
 
 /// Forwards everything to the engine's database, counting each statement sent through Fluent or SQLKit.
-struct CountingDatabase: Database, SQLDatabase {
+struct CountingDatabase: Database, SQLDatabase, PreparedStatementDatabase {
     let inner: any Database
 
     var sqlInner: any SQLDatabase { inner as! any SQLDatabase }
@@ -70,6 +72,14 @@ struct CountingDatabase: Database, SQLDatabase {
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         inner.withConnection { closure(CountingDatabase(inner: $0)) }
+    }
+
+    /// A prepared statement sent through the engine's connection counts as one statement.
+    var postgresForPreparedStatements: (any PostgresDatabase)? {
+        guard let postgres = (inner as? any PostgresDatabase) ?? (inner as? any PreparedStatementDatabase)?.postgresForPreparedStatements
+        else { return nil }
+        SQLStatementCounter.current?.increment()
+        return postgres
     }
 
     // SQLDatabase

@@ -60,19 +60,7 @@ public enum WebSessions {
     }
 
     public static func load(key: String, on db: any Database) async throws -> WebSessionRecord? {
-        let sql = try db.sql
-        guard let row = try await sql.raw("""
-            SELECT s.id, s.csrf, s.data, s.created_at, s.seen_at, s.user_id,
-                   u.username, u.display_name, u.roles, u.active, u.must_change_password, u.jabatan_id, u.pegawai_id, u.nip,
-                   p.id AS p_id, p.code AS p_code, p.name AS p_name, p.kind AS p_kind, p.seat AS p_seat,
-                   p.kepala_daerah_title AS p_kepala_daerah_title, p.predikat_scale AS p_predikat_scale,
-                   p.capaian_cap AS p_capaian_cap, p.time_zone AS p_time_zone, p.structure_version AS p_structure_version,
-                   (SELECT n FROM data_revision WHERE id = 1) AS data_revision
-            FROM web_session s
-            LEFT JOIN app_user u ON u.id = s.user_id
-            LEFT JOIN pemda p ON p.id = u.pemda_id
-            WHERE s.id = \(bind: key)
-            """).first()
+        guard let row = try await SessionLookup.row(key: key, on: db)
         else { return nil }
         var account: SessionAccount?
         if let userID = try row.decode(column: "user_id", as: UUID?.self) {
