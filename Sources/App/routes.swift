@@ -1,3 +1,4 @@
+import KinerjaCore
 import Vapor
 
 /// Every route in one table, each path from `SiteURL`.
@@ -98,6 +99,12 @@ func routes(_ app: Application) throws {
         let pkEdit = PkEditController()
         app.post(pk(.relink), use: pkEdit.relink)
         app.post(pk(.table), use: pkEdit.saveTable)
+        let realisasi = RealisasiController()
+        app.get(pk(.realisasi), use: kept(realisasi.page))
+        app.post(pk(.realisasi), use: realisasi.save)
+        app.post(pk(.realisasiVerify), use: realisasi.verify)
+        app.post(pk(.bukti), body: .collect(maxSize: ByteCount(value: BuktiKind.maximumBytes + 64 * 1024)), use: realisasi.upload)
+        app.get(pemda(.bukti(.key)), use: realisasi.download)
         app.get(.inbox, use: kept(InboxController().page))
         let portal = PortalController()
         app.get(.portal, use: kept(portal.list))

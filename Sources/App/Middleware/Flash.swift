@@ -9,6 +9,7 @@ enum Flash: String, Sendable, CaseIterable {
     case created, removed
     case pkDrafted, pkSubmitted, pkReturned, pkApproved, pkSigned, pkSealed, pkPublished, pkRevised, pkLinked
     case rowAdded, rowRemoved, budgetAdded, budgetRemoved, linksSaved, hardcopyRecorded, scheduleSaved, scheduleReopened
+    case realisasiSaved, realisasiUnchanged, realisasiVerified, buktiAdded
 
     var text: String {
         switch self {
@@ -40,6 +41,10 @@ enum Flash: String, Sendable, CaseIterable {
         case .hardcopyRecorded: L("Tanggal hardcopy tercatat.", "Hardcopy date recorded.")
         case .scheduleSaved: L("Jadwal tersimpan.", "Schedule saved.")
         case .scheduleReopened: L("Tahap dibuka kembali.", "Stage reopened.")
+        case .realisasiSaved: L("Realisasi tersimpan dan diajukan ke verifikator.", "Realisation saved and sent to the verifier.")
+        case .realisasiUnchanged: L("Tidak ada isian yang berubah; tidak ada yang disimpan.", "Nothing changed; nothing was saved.")
+        case .realisasiVerified: L("Keputusan verifikasi tersimpan.", "Verification decisions saved.")
+        case .buktiAdded: L("Bukti dukung diunggah.", "Evidence file uploaded.")
         }
     }
 

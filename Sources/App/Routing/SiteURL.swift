@@ -39,6 +39,7 @@ enum SiteURL: Sendable, Hashable {
         static let indikator = "indikator"
         static let form = "form"
         static let pk = "pk"
+        static let bukti = "bukti"
         static let row = "row"
         static let line = "line"
         static let user = "user"
@@ -59,12 +60,14 @@ enum SiteURL: Sendable, Hashable {
         case pkBoard, pkNew, pkHardcopy, pkSettings, pkLogo, pkLogoUpload, pkZip
         case dpa, dpaUnit(Param<UUID>), dpaPagu(Param<UUID>, Param<UUID>)
         case pk(Param<UUID>, PkPath)
+        case bukti(Param<UUID>)
         case users, userNew, userReset(Param<UUID>), userStatus(Param<UUID>)
         case audit, auditCSV
     }
 
     enum PkPath: Sendable, Hashable {
         case show, action, sign, revise, print, pdf, relink, table
+        case realisasi, realisasiVerify, bukti
     }
 
     enum APIPath: Sendable, Hashable {
@@ -190,6 +193,7 @@ extension SiteURL.PemdaPath {
         case .dpaUnit(let unit): return ["dpa", s(unit, K.unit)]
         case .dpaPagu(let unit, let line): return ["dpa", s(unit, K.unit), "pagu", s(line, K.line)]
         case .pk(let id, let page): return ["pk", s(id, K.pk)] + page.segments
+        case .bukti(let id): return ["bukti", s(id, K.bukti)]
         case .users: return ["pengguna"]
         case .userNew: return ["pengguna", "baru"]
         case .userReset(let id): return ["pengguna", s(id, K.user), "atur-ulang"]
@@ -211,6 +215,9 @@ extension SiteURL.PkPath {
         case .pdf: return ["pdf"]
         case .relink: return ["kaitkan"]
         case .table: return ["tabel"]
+        case .realisasi: return ["realisasi"]
+        case .realisasiVerify: return ["realisasi", "verifikasi"]
+        case .bukti: return ["realisasi", "bukti"]
         }
     }
 }

@@ -31,6 +31,10 @@ public enum Policy {
         case (.user, .read):
             // The list of accounts (names, NIPs, roles, locks) is the admin's working list, not everyone's.
             return roles.contains(.adminPemda) ? .allow : .deny(denied.adminOnly)
+        case (.bukti, .read):
+            if !roles.isDisjoint(with: [.adminPemda, .kepalaDaerah, .verifikator, .inspektorat]) { return .allow }
+            guard let unit = subject.unit, principal.units.contains(unit) else { return .deny(denied.otherUnitFiles) }
+            return .allow
         case (_, .read):
             return .allow
         case (_, .comment):
@@ -58,6 +62,8 @@ public enum Policy {
         static let otherPemda = Message(id: "Data ini milik Pemda lain.", en: "This data belongs to another Pemda.")
         static let otherUnit = Message(id: "Anda hanya dapat mengubah data unit kerja Anda sendiri.",
                                        en: "You can only change the data of your own units.")
+        static let otherUnitFiles = Message(id: "Bukti dukung hanya dapat dibuka oleh unit kerja pemilik PK, verifikator, Inspektorat dan Kepala Daerah.",
+                                            en: "Evidence files are open only to the PK's unit, the verifiers, the Inspectorate and the regional head.")
         static let adminOnly = Message(id: "Hanya Admin Pemda yang dapat melakukan ini.",
                                        en: "Only a Pemda administrator can do this.")
         static let superAdminOnly = Message(id: "Data acuan bersama hanya dapat diubah oleh Super Admin.",

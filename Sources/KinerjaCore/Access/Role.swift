@@ -32,6 +32,8 @@ public enum Resource: String, Sendable, Hashable, Codable, CaseIterable {
     case pemda, rpjmd, unit, jabatan, pegawai, penugasan, renstra, indikator, rkt, nomenklatur, jadwal, user, audit
     /// Perjanjian Kinerja and the DPA they follow.
     case pk, dpa
+    /// Evidence files of a PK's realisation: read by its unit, the verifiers, the Inspektorat, the Kepala Daerah.
+    case bukti
 }
 
 public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {

@@ -15,6 +15,8 @@ public indirect enum InputField: Sendable, Hashable, Codable {
     case year, date, start, end, stage, opensOn, closesOn, until, receivedOn, reminderDays
     // Targets and PK
     case target, targetLower, targetUpper, realisasi, links, amount, reason, ground, party, place, template, logo, note
+    // Realisation
+    case confidence, forecast, supporting, obstacles, followUp, judgement, file, decision
     case quarter(Int)
     case band(Int)
     /// A field of row `n` (1-based, as the page numbers rows) of a table sent as a whole.
@@ -48,6 +50,8 @@ extension InputField {
         case .targetLower: Message(id: "batas bawah target", en: "the lower bound of the target")
         case .targetUpper: Message(id: "batas atas target", en: "the upper bound of the target")
         case .realisasi: Message(id: "realisasi", en: "the realisation")
+        case .forecast: Message(id: "prakiraan akhir tahun", en: "the year-end forecast")
+        case .judgement: Message(id: "nilai capaian", en: "the capaian given")
         case .quarter(let n): Message(id: "target TW \(IDFormat.roman(n))", en: "the Q\(n) target")
         case .amount: Message(id: "anggaran", en: "the budget")
         case .pagu: Message(id: "pagu", en: "the ceiling")

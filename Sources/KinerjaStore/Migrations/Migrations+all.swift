@@ -25,5 +25,6 @@ public enum KinerjaMigrations {
         M0019_RestrictPkDeletes(),
         M0020_SequencePkEvents(),
         M0021_TrackDataRevision(),
+        M0022_CreateRealisasi(),
     ] }
 }

@@ -48,9 +48,11 @@ extension PemdaWriter {
                     let rows = try await PkRow.query(on: db).filter(\.$pk.$id == pkID).all()
                     let reasons = Dictionary(rows.compactMap { r in r.changeReason.map { (r.key, $0) } },
                                              uniquingKeysWith: { a, _ in a })
-                    // Realisation is not recorded in Kinerja yet, so no target counts as realised; the rule is
-                    // applied here so that it holds the day realisations arrive.
-                    try PerubahanRules.checkRealisedTargets(diff, realised: [], reasons: reasons)
+                    // A target counts as realised once any realisation of it was entered, accepted or not.
+                    let realised = try await db.sql.raw("""
+                        SELECT DISTINCT row_key FROM realisasi WHERE jabatan_id = \(bind: pk.$jabatan.id) AND year = \(bind: pk.year)
+                        """).all().map { try $0.decode(column: "row_key", as: String.self) }
+                    try PerubahanRules.checkRealisedTargets(diff, realised: Set(realised), reasons: reasons)
                 }
                 pk.submittedBy = w.audit.userID
             case .kembalikan(let text):

@@ -4,7 +4,10 @@ import KinerjaCore
 /// What waits for a user: PKs to complete, verify, sign or publish, and reminders of deadlines.
 public struct PkInboxItem: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case lengkapi, verifikasi, tandatangani, terbitkan, tenggat
+        case lengkapi, verifikasi, tandatangani, terbitkan
+        /// Realisation returned by a verifikator, to correct; realisation waiting for a verifikator.
+        case realisasiPerbaiki, realisasiVerifikasi
+        case tenggat
 
         public var heading: Message {
             switch self {
@@ -12,6 +15,8 @@ public struct PkInboxItem: Sendable, Hashable {
             case .verifikasi: Message(id: "Menunggu verifikasi Anda", en: "Waiting for your review")
             case .tandatangani: Message(id: "Menunggu tanda tangan Anda", en: "Waiting for your signature")
             case .terbitkan: Message(id: "Siap diterbitkan", en: "Ready to publish")
+            case .realisasiPerbaiki: Message(id: "Realisasi dikembalikan untuk diperbaiki", en: "Realisation returned for correction")
+            case .realisasiVerifikasi: Message(id: "Realisasi menunggu verifikasi Anda", en: "Realisation waiting for your review")
             case .tenggat: Message(id: "Tenggat", en: "Deadlines")
             }
         }
@@ -33,6 +38,8 @@ public struct PkInboxItem: Sendable, Hashable {
     /// For a reminder: how the deadline stands, and whether the PK is the reader's own or one of their positions'.
     public var compliance: PkCompliance? = nil
     public var isOwn: Bool = false
+    /// For a realisation item: the quarter.
+    public var period: Int? = nil
 }
 
 /// Who the inbox is for: the account, the person it is, its position and the positions below.

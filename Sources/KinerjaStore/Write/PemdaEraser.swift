@@ -4,6 +4,8 @@ import Foundation
 /// Removes a Pemda and everything it owns, children before parents so that both engines accept it.
 public enum PemdaEraser {
     public static func erase(pemdaID: UUID, on db: any Database) async throws {
+        try await RealisasiBukti.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RealisasiEntry.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkSeal.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkSignature.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkEvent.query(on: db).filter(\.$pemda.$id == pemdaID).delete()

@@ -194,7 +194,7 @@ public struct PemdaWriter: Sendable {
 
 /// What a request may name: for the message when it is not there.
 public enum Referent: Sendable {
-    case pk, pkRow, budgetLine, dpaLine
+    case pk, pkRow, budgetLine, dpaLine, realisasi, bukti
 
     var label: Message {
         switch self {
@@ -202,6 +202,8 @@ public enum Referent: Sendable {
         case .pkRow: Message(id: "Baris PK", en: "The PK row")
         case .budgetLine: Message(id: "Baris anggaran PK", en: "The PK budget line")
         case .dpaLine: Message(id: "Baris pagu DPA", en: "The DPA line")
+        case .realisasi: Message(id: "Isian realisasi", en: "The realisation entry")
+        case .bukti: Message(id: "Bukti dukung", en: "The evidence file")
         }
     }
 }

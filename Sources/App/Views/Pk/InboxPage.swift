@@ -30,6 +30,9 @@ enum InboxPage {
         func link(_ item: PkInboxItem) -> Node<HTML.BodyContext> {
             let label = "\(item.jabatanName) · PK \(item.year)" + (item.version > 0 ? L(" (Perubahan \(item.version))", " (revision \(item.version))") : "")
             guard let pemda, let id = item.pkID else { return .text(label) }
+            if let period = item.period {
+                return .a(.href(SiteURL.pk(pemda.code, id, .realisasi).url(["tw": String(period)])), .text(label + " · " + Triwulan.label(period)))
+            }
             return .a(.href(SiteURL.pk(pemda.code, id)), .text(label))
         }
         return .group(

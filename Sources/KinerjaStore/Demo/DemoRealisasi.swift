@@ -1,0 +1,131 @@
+import FluentKit
+import Foundation
+import KinerjaCore
+
+/// The demo year measured through TW III, through the same writer as the web pages: the "Realisasi TW" windows, values
+/// near each PK's quarterly plan (some short, some over), evidence-free, mostly accepted, some returned and corrected
+/// (one late, with its reason), a few TDI, and TW III partly still awaiting the verifikator, so that every figure of
+/// the capaian pages rests on accepted data. TW III stays reopened for the demo accounts to try.
+public enum DemoRealisasi {
+    public struct Summary: Sendable, Equatable {
+        public var entries = 0
+        public var accepted = 0
+        public var returned = 0
+        public var awaiting = 0
+    }
+
+    public static func run(pemdaID: UUID, year: Int, on db: any Database) async throws -> Summary {
+        var summary = Summary()
+        let admin = AuditContext(userID: nil, username: "demo", requestID: "demo-realisasi")
+        func day(_ month: Int, _ d: Int, _ y: Int? = nil) -> CalendarDate { CalendarDate(year: y ?? year, month: month, day: d)! }
+        let schedule = PemdaWriter(database: db, pemdaID: pemdaID, audit: admin.on(day(1, 10)))
+        let windows = [(1, day(4, 1), day(4, 20)), (2, day(7, 1), day(7, 20)), (3, day(10, 1), day(10, 20)),
+                       (4, day(1, 4, year + 1), day(1, 20, year + 1))]
+        for (q, opens, closes) in windows {
+            try await schedule.setJadwal(year: year, window: try JadwalWindow(stage: Triwulan.stage(q), opens: opens, closes: closes))
+        }
+        try await schedule.on(day(10, 22)).reopenJadwal(
+            year: year, stage: .realisasiTw3, until: day(12, 20),
+            reason: "Dibuka kembali untuk melengkapi realisasi TW III yang terlambat dari beberapa Perangkat Daerah.")
+
+        let pks = try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).filter(\.$year == year).all()
+        let inForce = Dictionary(grouping: pks, by: { $0.$jabatan.id }).values.compactMap { PkVersions.inForce($0) }
+            .sorted { ($0.level.rawValue, $0.$jabatan.id.uuidString) < ($1.level.rawValue, $1.$jabatan.id.uuidString) }
+        var random = SeededRandom(seed: UInt64(year) &* 7919)
+        for (n, pk) in inForce.enumerated() {
+            let pkID = try pk.requireID()
+            let rows = try await PkRow.query(on: db).filter(\.$pk.$id == pkID).sort(\.$sortOrder).all()
+            let unitName = try await pk.$unit.get(on: db)?.name ?? "Sekretariat Daerah"
+            let operatorAudit = AuditContext(userID: nil, username: "Operator \(unitName)", requestID: "demo-realisasi")
+            let verifierAudit = AuditContext(userID: nil, username: "Verifikator Bappeda", requestID: "demo-realisasi")
+            // Most units report every quarter; every sixth stops after TW II.
+            let lastQuarter = n % 6 == 5 ? 2 : 3
+            for q in 1...lastQuarter {
+                let entered = day(q * 3 + 1, 5 + n % 12)
+                var drafts: [RealisasiDraft] = []
+                for (r, row) in rows.enumerated() {
+                    guard let value = demoValue(row, quarter: q, random: &random) else { continue }
+                    let tdi = (n + r + q) % 17 == 0
+                    drafts.append(RealisasiDraft(
+                        key: row.key, value: tdi ? "TDI" : value,
+                        tdiReason: tdi ? "Data survei triwulan dari BPS belum dirilis." : "",
+                        confidence: String(6 + random.int(0...4)), forecast: tdi ? "" : demoForecast(row) ?? "",
+                        narrative: RealisasiNarrative(
+                            supporting: "Kegiatan berjalan sesuai rencana aksi triwulan.",
+                            obstacles: random.chance(30) ? "Keterlambatan pengadaan barang dan jasa." : "",
+                            followUp: "Percepatan pelaksanaan kegiatan pada triwulan berikutnya.")))
+                }
+                guard !drafts.isEmpty else { continue }
+                let writer = PemdaWriter(database: db, pemdaID: pemdaID, audit: operatorAudit.on(entered))
+                let saved = try await writer.saveRealisasi(pkID: pkID, period: q, drafts: drafts, confirmed: true, mayEnter: true)
+                summary.entries += saved.saved
+                // TW III of every third PK still waits for the verifikator.
+                if q == 3 && n % 3 == 1 {
+                    summary.awaiting += saved.saved
+                    continue
+                }
+                let ledger = try await RealisasiLedger.load(pemdaID: pemdaID, jabatanID: pk.$jabatan.id, year: year, on: db)
+                var decisions: [UUID: RealisasiDecision] = [:]
+                var returnedKeys: [String] = []
+                for (r, draft) in drafts.enumerated() {
+                    guard let entry = ledger.latest(key: draft.key, period: q), entry.status == .diajukan else { continue }
+                    if (n + r) % 9 == 4 {
+                        decisions[entry.id] = .giveBack(reason: "Bukti dukung belum dilampirkan dan angka belum sesuai laporan bulanan.")
+                        returnedKeys.append(draft.key)
+                    } else {
+                        decisions[entry.id] = .accept(judgement: nil)
+                    }
+                }
+                let verifier = PemdaWriter(database: db, pemdaID: pemdaID, audit: verifierAudit.on(day(q * 3 + 1, 18)))
+                summary.accepted += try await verifier.verifyRealisasi(pkID: pkID, decisions: decisions, mayVerify: true) - returnedKeys.count
+                summary.returned += returnedKeys.count
+                // Most returns are corrected and accepted; the TW I corrections of every fourth PK come late, with a reason.
+                let corrections = drafts.filter { returnedKeys.contains($0.key) && (n + q) % 4 != 2 }
+                guard !corrections.isEmpty else { continue }
+                let late = q == 1 && n % 4 == 0
+                let correctedOn = late ? day(5, 6) : day(q * 3 + 1, 19)
+                let corrected = try await PemdaWriter(database: db, pemdaID: pemdaID, audit: operatorAudit.on(correctedOn))
+                    .saveRealisasi(pkID: pkID, period: q, drafts: corrections.map { var d = $0; d.narrative.obstacles += " Angka dikoreksi sesuai laporan bulanan."; return d },
+                                   lateReason: late ? "Koreksi atas pengembalian verifikator; laporan bulanan baru diterima." : "",
+                                   confirmed: true, mayEnter: true)
+                summary.entries += corrected.saved
+                let again = try await RealisasiLedger.load(pemdaID: pemdaID, jabatanID: pk.$jabatan.id, year: year, on: db)
+                var accept: [UUID: RealisasiDecision] = [:]
+                for draft in corrections {
+                    if let entry = again.latest(key: draft.key, period: q), entry.status == .diajukan { accept[entry.id] = .accept(judgement: nil) }
+                }
+                summary.accepted += try await PemdaWriter(database: db, pemdaID: pemdaID, audit: verifierAudit.on(correctedOn))
+                    .verifyRealisasi(pkID: pkID, decisions: accept, mayVerify: true)
+                summary.returned -= accept.count
+            }
+        }
+        return summary
+    }
+
+    /// A value near the quarter's plan: between 80% and 110% of it, the wrong way round for a negative indicator;
+    /// cumulative indicators rise with the quarters through their quarterly plan.
+    static func demoValue(_ row: PkRow, quarter q: Int, random: inout SeededRandom) -> String? {
+        let spec = row.spec
+        switch spec.kind {
+        case .numeric, .percent, .index:
+            let plan = TargetInput.parseStored(row.quarterly[q - 1], for: spec) ?? TargetInput.parseStored(row.target, for: spec)
+            let base: FixedDecimal
+            switch plan {
+            case .value(let v): base = v
+            case .range(let a, let b): base = (a + b) / FixedDecimal(2)
+            default: return nil
+            }
+            let percent = FixedDecimal(random.int(80...110)) / FixedDecimal(100)
+            let factor = spec.polarity == .negative ? FixedDecimal(2) - percent : percent
+            return IDFormat.number((base * factor).rounded(toFractionDigits: 2))
+        case .binary: return random.chance(80) ? "ya" : "tidak"
+        case .ordinal: return spec.ordinalScale?.levels.last
+        case .text: return nil
+        }
+    }
+
+    static func demoForecast(_ row: PkRow) -> String? {
+        guard row.spec.kind.isQuantitative, case .value(let t)? = TargetInput.parseStored(row.target, for: row.spec) else { return nil }
+        return IDFormat.number(t)
+    }
+}

@@ -1,0 +1,85 @@
+import Crypto
+import FluentKit
+import Foundation
+import KinerjaCore
+
+/// Evidence files (bukti dukung) of a PK indicator and quarter.
+extension PemdaWriter {
+    /// Keeps a file whose kind the caller read from its content (`BuktiInspector`); the first bytes are checked again
+    /// here so that no caller can store a file under a kind it is not. Added while the quarter is open, or while
+    /// the indicator's entry of the quarter is returned for correction.
+    @discardableResult
+    public func addBukti(pkID: UUID, period: Int, rowKey: String, fileName: String, kind: BuktiKind, content: Data,
+                         mayEnter: Bool) async throws -> UUID
+    {
+        let period = try Triwulan.parse(period)
+        if let refusal = BuktiKind.refusal(size: content.count) { throw refusal }
+        guard let sniffed = BuktiKind.sniff(content), sniffed == kind else { throw BuktiKind.unknownType }
+        let name = try Self.buktiName(fileName, kind: kind)
+        let today = audit.today
+        return try await transaction { w in
+            let db = w.database
+            let pk = try await w.pkInForce(pkID)
+            guard mayEnter else {
+                throw RuleViolation(.forbidden, code: "realisasi.notYours",
+                    message: Message(id: "Bukti dukung PK ini diunggah oleh unit kerja pemilik PK.",
+                                     en: "This PK's evidence is uploaded by the unit that owns the PK."))
+            }
+            guard try await PkRow.query(on: db).filter(\.$pk.$id == pkID).filter(\.$key == rowKey).first() != nil else {
+                throw w.unknown(.pkRow)
+            }
+            let latest = try await RealisasiEntry.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
+                .filter(\.$year == pk.year).filter(\.$rowKey == rowKey).filter(\.$period == period)
+                .sort(\.$seq, .descending).first()
+            if latest?.status != .dikembalikan, let window = try await w.jadwalWindow(Triwulan.stage(period), year: pk.year) {
+                try window.checkOpen(on: today)
+            }
+            let count = try await RealisasiBukti.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
+                .filter(\.$year == pk.year).filter(\.$rowKey == rowKey).filter(\.$period == period).count()
+            guard count < BuktiKind.maximumFiles else {
+                throw RuleViolation(.conflict, code: "bukti.tooMany", field: .file,
+                    message: Message(id: "Satu indikator per triwulan paling banyak \(BuktiKind.maximumFiles) berkas bukti dukung.",
+                                     en: "One indicator may have at most \(BuktiKind.maximumFiles) evidence files per quarter."))
+            }
+            let bukti = RealisasiBukti()
+            let id = UUID()
+            bukti.id = id
+            bukti.$pemda.id = w.pemdaID
+            bukti.$pk.id = pkID
+            bukti.$jabatan.id = pk.$jabatan.id
+            bukti.year = pk.year
+            bukti.rowKey = rowKey
+            bukti.period = period
+            bukti.fileName = name
+            bukti.kind = kind
+            bukti.size = content.count
+            bukti.sha256 = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            bukti.content = content
+            bukti.uploaderID = w.audit.userID
+            bukti.uploaderName = w.audit.username
+            bukti.uploadedAt = w.audit.now
+            try await bukti.create(on: db)
+            // The audit trail keeps what the file is, not its bytes.
+            let summary = #"{"file_name":\#(Self.jsonString(name)),"kind":"\#(kind.rawValue)","period":\#(period),"row_key":\#(Self.jsonString(rowKey)),"sha256":"\#(bukti.sha256)","size":\#(content.count)}"#
+            try await AuditTrail.record(.create, entity: RealisasiBukti.schema, beforeSnapshot: nil, after: summary,
+                                        entityID: id, pemdaID: w.pemdaID, unitID: pk.$unit.id, reason: nil,
+                                        context: w.audit, on: db)
+            return id
+        }
+    }
+
+    /// The name shown and sent back: the base name without folders, bounded, with the extension of its real kind.
+    static func buktiName(_ raw: String, kind: BuktiKind) throws(RuleViolation) -> String {
+        let base = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        var stem = base
+        if let dot = base.lastIndex(of: "."), dot > base.startIndex { stem = String(base[..<dot]) }
+        let clean = String(stem.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+            .trimmingCharacters(in: .whitespaces)
+        let bounded = String((clean.isEmpty ? "bukti" : clean).prefix(120))
+        return "\(bounded).\(kind.fileExtension)"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+}
