@@ -83,11 +83,13 @@ struct RealisasiFlowTests {
 
             // Evidence: a real PDF is kept; an HTML page named .pdf is refused by its content.
             let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
-            let uploaded = try await uploadBukti(app, page + "/bukti", &operatorBrowser, file: pdf, name: "laporan TW I.pdf",
-                                                 fields: ["tw": "1", "baris": first.key])
+            let uploaded = try await upload(app, page + "/bukti", &operatorBrowser, file: pdf, field: "berkas",
+                                            fields: ["tw": "1", "baris": first.key], filename: "laporan TW I.pdf",
+                                            contentType: "application/pdf")
             #expect(uploaded.status == .seeOther, "\(uploaded.text.prefix(300))")
-            let fake = try await uploadBukti(app, page + "/bukti", &operatorBrowser, file: Array("<html><script>alert(1)</script>".utf8),
-                                             name: "bukan.pdf", fields: ["tw": "1", "baris": first.key])
+            let fake = try await upload(app, page + "/bukti", &operatorBrowser, file: Array("<html><script>alert(1)</script>".utf8),
+                                        field: "berkas", fields: ["tw": "1", "baris": first.key], filename: "bukan.pdf",
+                                        contentType: "application/pdf")
             #expect(fake.status == .unprocessableEntity && fake.text.contains("dikenali dari isinya"))
             let bukti = try #require(try await RealisasiBukti.query(on: app.db).first())
             #expect(bukti.fileName == "laporan TW I.pdf" && bukti.size == pdf.count)
@@ -192,26 +194,6 @@ struct RealisasiFlowTests {
             #expect(try await get(app, page + "?tw=-9223372036854775808", &operatorBrowser).status == .ok)
         }
     }
-}
-
-/// Sends an evidence file as `multipart/form-data` with other fields and the session's form token.
-func uploadBukti(_ app: Application, _ path: String, _ browser: inout Browser, file: [UInt8], name: String,
-                 fields: [String: String]) async throws -> TestingHTTPResponse
-{
-    let boundary = "kinerja-\(UUID().uuidString)"
-    var body = ByteBuffer()
-    for (key, value) in fields.merging(["_csrf": browser.csrf ?? ""], uniquingKeysWith: { a, _ in a }) {
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
-    }
-    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"\(name)\"\r\n")
-    body.writeString("Content-Type: application/pdf\r\n\r\n")
-    body.writeBytes(file)
-    body.writeString("\r\n--\(boundary)--\r\n")
-    var headers = browser.headers
-    headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-    let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
-    browser.remember(res)
-    return res
 }
 
 private func d(_ text: String) -> FixedDecimal { FixedDecimal(canonical: text)! }

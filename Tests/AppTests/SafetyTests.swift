@@ -359,15 +359,16 @@ struct SafetyTests {
 
 /// Sends a file with other fields as `multipart/form-data`, with the session's form token.
 func upload(_ app: Application, _ path: String, _ browser: inout Browser, file: [UInt8], field: String,
-            fields: [String: String]) async throws -> TestingHTTPResponse
+            fields: [String: String], filename: String = "data.csv", contentType: String = "text/csv") async throws
+    -> TestingHTTPResponse
 {
     let boundary = "kinerja-\(UUID().uuidString)"
     var body = ByteBuffer()
     for (name, value) in fields.merging(["_csrf": browser.csrf ?? ""], uniquingKeysWith: { a, _ in a }) {
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
     }
-    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"data.csv\"\r\n")
-    body.writeString("Content-Type: text/csv\r\n\r\n")
+    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
+    body.writeString("Content-Type: \(contentType)\r\n\r\n")
     body.writeBytes(file)
     body.writeString("\r\n--\(boundary)--\r\n")
     var headers = browser.headers

@@ -103,21 +103,20 @@ import Testing
     }
 
     @Test func the_author_cannot_verify_their_own_entry_and_a_return_needs_a_reason() throws {
-        let me = "A1"
-        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diajukan, author: me, verifier: me,
+        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diajukan, ownEntry: true,
                                                        spec: percent, field: .keyed("e", .decision)) }?.code == "realisasi.ownEntry")
-        #expect(violation { try RealisasiReview.decide(.giveBack(reason: "kurang"), status: .diajukan, author: "A2", verifier: me,
+        #expect(violation { try RealisasiReview.decide(.giveBack(reason: "kurang"), status: .diajukan, ownEntry: false,
                                                        spec: percent, field: .keyed("e", .decision)) }?.field == .keyed("e", .reason))
-        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diterima, author: "A2", verifier: me,
+        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diterima, ownEntry: false,
                                                        spec: percent, field: .keyed("e", .decision)) }?.code == "realisasi.decided")
-        #expect(try RealisasiReview.decide(.giveBack(reason: "Bukti dukung belum ada"), status: .diajukan, author: "A2",
-                                           verifier: me, spec: percent, field: .keyed("e", .decision)).status == .dikembalikan)
+        #expect(try RealisasiReview.decide(.giveBack(reason: "Bukti dukung belum ada"), status: .diajukan, ownEntry: false,
+                                           spec: percent, field: .keyed("e", .decision)).status == .dikembalikan)
         let text = IndicatorSpec(kind: .text)
-        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diajukan, author: "A2", verifier: me,
+        #expect(violation { try RealisasiReview.decide(.accept(judgement: nil), status: .diajukan, ownEntry: false,
                                                        spec: text, field: .keyed("e", .decision)) }?.code == "realisasi.judgementMissing")
-        #expect(violation { try RealisasiReview.decide(.accept(judgement: "121"), status: .diajukan, author: "A2", verifier: me,
+        #expect(violation { try RealisasiReview.decide(.accept(judgement: "121"), status: .diajukan, ownEntry: false,
                                                        spec: text, field: .keyed("e", .decision)) }?.code == "realisasi.judgementRange")
-        #expect(try RealisasiReview.decide(.accept(judgement: "87,5"), status: .diajukan, author: "A2", verifier: me,
+        #expect(try RealisasiReview.decide(.accept(judgement: "87,5"), status: .diajukan, ownEntry: false,
                                            spec: text, field: .keyed("e", .decision)).judgement == d("87.5"))
     }
 

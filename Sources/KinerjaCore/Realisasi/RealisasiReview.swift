@@ -28,8 +28,9 @@ public enum RealisasiReview {
     public static let maximumJudgement = FixedDecimal(120)
 
     /// Checks a decision; returns the new status and, for a qualitative indicator, the capaian given.
-    public static func decide(_ decision: RealisasiDecision, status: RealisasiStatus, author: UUIDText?,
-                              verifier: UUIDText?, spec: IndicatorSpec, field: InputField) throws(RuleViolation)
+    /// - Parameter ownEntry: the verifikator is the entry's author.
+    public static func decide(_ decision: RealisasiDecision, status: RealisasiStatus, ownEntry: Bool,
+                              spec: IndicatorSpec, field: InputField) throws(RuleViolation)
         -> (status: RealisasiStatus, judgement: FixedDecimal?)
     {
         guard status == .diajukan else {
@@ -37,7 +38,7 @@ public enum RealisasiReview {
                 message: Message(id: "Realisasi ini sudah \(status.label.id.lowercased()); keputusan tidak dapat diubah. Perubahan dilakukan dengan isian koreksi.",
                                  en: "This realisation is already \(status.label.en.lowercased()); the decision cannot change. A correction is a new entry."))
         }
-        if let author, author == verifier {
+        if ownEntry {
             throw RuleViolation(.forbidden, code: "realisasi.ownEntry", field: field,
                 message: Message(id: "Anda mengisi realisasi ini sendiri; verifikasi harus dilakukan verifikator lain.",
                                  en: "You entered this realisation yourself; another verifier must review it."))
@@ -68,9 +69,6 @@ public enum RealisasiReview {
         }
     }
 }
-
-/// An account id as text: KinerjaCore carries no Foundation types.
-public typealias UUIDText = String
 
 extension InputField {
     /// The key of a `.keyed` field, or empty.

@@ -45,7 +45,7 @@ public enum RealisasiWarnings {
             if result.status == .measured, let raw = result.raw, !result.flags.contains(.formulaFallback),
                raw < lowPercent || raw > highPercent
             {
-                let planText = plan.canonical()
+                let planText = IDFormat.target(plan)
                 warnings.append(RealisasiWarning(key: record.key, kind: .farFromPlan, message: Message(
                     id: "Realisasi \(IDFormat.number(value)) jauh dari rencana \(Triwulan.label(period)) (\(planText)): capaian \(IDFormat.number(raw.rounded(toFractionDigits: 2)))%. Periksa satuan dan penulisan angka (koma desimal, titik ribuan).",
                     en: "The realisation \(value) is far from the Q\(period) plan (\(planText)): capaian \(raw.rounded(toFractionDigits: 2))%. Check the unit and how the number is written.")))

@@ -31,6 +31,8 @@ public enum DemoRealisasi {
         let pks = try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).filter(\.$year == year).all()
         let inForce = Dictionary(grouping: pks, by: { $0.$jabatan.id }).values.compactMap { PkVersions.inForce($0) }
             .sorted { ($0.level.rawValue, $0.$jabatan.id.uuidString) < ($1.level.rawValue, $1.$jabatan.id.uuidString) }
+        let unitActor = PkActor(mayDraft: true)
+        let verifierActor = PkActor(mayVerify: true)
         var random = SeededRandom(seed: UInt64(year) &* 7919)
         for (n, pk) in inForce.enumerated() {
             let pkID = try pk.requireID()
@@ -57,7 +59,7 @@ public enum DemoRealisasi {
                 }
                 guard !drafts.isEmpty else { continue }
                 let writer = PemdaWriter(database: db, pemdaID: pemdaID, audit: operatorAudit.on(entered))
-                let saved = try await writer.saveRealisasi(pkID: pkID, period: q, drafts: drafts, confirmed: true, mayEnter: true)
+                let saved = try await writer.saveRealisasi(pkID: pkID, period: q, drafts: drafts, confirmed: true, actor: unitActor)
                 summary.entries += saved.saved
                 // TW III of every third PK still waits for the verifikator.
                 if q == 3 && n % 3 == 1 {
@@ -77,7 +79,7 @@ public enum DemoRealisasi {
                     }
                 }
                 let verifier = PemdaWriter(database: db, pemdaID: pemdaID, audit: verifierAudit.on(day(q * 3 + 1, 18)))
-                summary.accepted += try await verifier.verifyRealisasi(pkID: pkID, decisions: decisions, mayVerify: true) - returnedKeys.count
+                summary.accepted += try await verifier.verifyRealisasi(pkID: pkID, decisions: decisions, actor: verifierActor) - returnedKeys.count
                 summary.returned += returnedKeys.count
                 // Most returns are corrected and accepted; the TW I corrections of every fourth PK come late, with a reason.
                 let corrections = drafts.filter { returnedKeys.contains($0.key) && (n + q) % 4 != 2 }
@@ -87,7 +89,7 @@ public enum DemoRealisasi {
                 let corrected = try await PemdaWriter(database: db, pemdaID: pemdaID, audit: operatorAudit.on(correctedOn))
                     .saveRealisasi(pkID: pkID, period: q, drafts: corrections.map { var d = $0; d.narrative.obstacles += " Angka dikoreksi sesuai laporan bulanan."; return d },
                                    lateReason: late ? "Koreksi atas pengembalian verifikator; laporan bulanan baru diterima." : "",
-                                   confirmed: true, mayEnter: true)
+                                   confirmed: true, actor: unitActor)
                 summary.entries += corrected.saved
                 let again = try await RealisasiLedger.load(pemdaID: pemdaID, jabatanID: pk.$jabatan.id, year: year, on: db)
                 var accept: [UUID: RealisasiDecision] = [:]
@@ -95,7 +97,7 @@ public enum DemoRealisasi {
                     if let entry = again.latest(key: draft.key, period: q), entry.status == .diajukan { accept[entry.id] = .accept(judgement: nil) }
                 }
                 summary.accepted += try await PemdaWriter(database: db, pemdaID: pemdaID, audit: verifierAudit.on(correctedOn))
-                    .verifyRealisasi(pkID: pkID, decisions: accept, mayVerify: true)
+                    .verifyRealisasi(pkID: pkID, decisions: accept, actor: verifierActor)
                 summary.returned -= accept.count
             }
         }

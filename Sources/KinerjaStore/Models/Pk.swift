@@ -55,6 +55,8 @@ public final class Pk: Model, @unchecked Sendable {
     }
 }
 
+extension Pk: PkVersioned {}
+
 /// A row of the performance table with its rencana aksi. Targets are stored canonical (`Target.canonical`).
 public final class PkRow: Model, @unchecked Sendable {
     public static let schema = "pk_indikator"

@@ -98,6 +98,8 @@ public struct PkContent: Sendable {
     public var status: PkStatus { current.status }
     public var version: Int { current.version }
     public var isLatest: Bool { PkVersions.latest(versions)?.id == id }
+    /// This version is the PK in force: the one measured through the year.
+    public var isInForce: Bool { PkVersions.inForce(versions)?.id == id }
 
     /// - Parameter page: whether to read what only the page shows (history, link choices, cascade).
     public static func load(_ pkID: UUID, pemdaID: UUID, organisation o: PemdaOrganisation, page: Bool = true,

@@ -17,12 +17,15 @@ public enum RealisasiInbox {
         var verifiedAt: Date?
     }
 
-    public static func items(pemdaID: UUID, year: Int, principal: Principal, accountID: UUID, reach: Set<UUID>,
-                             organisation o: PemdaOrganisation, on db: any Database) async throws -> [PkInboxItem]
+    /// Returned entries go to whoever may correct them (`PkActor.mayDraft`) save an Admin Pemda, who may correct every
+    /// unit's and would drown in them; waiting entries go to whoever may verify (`Policy`), never their own.
+    public static func items(pemdaID: UUID, pemdaCode: String, year: Int, principal: Principal, accountID: UUID,
+                             reach: Set<UUID>, organisation o: PemdaOrganisation, on db: any Database) async throws
+        -> [PkInboxItem]
     {
-        let mayVerify = !principal.roles.isDisjoint(with: [.verifikator, .adminPemda])
-        let mayEnter = !principal.roles.isDisjoint(with: [.operatorOpd, .pejabat, .adminPemda])
-        guard mayVerify || mayEnter else { return [] }
+        let mayVerify = Policy.decide(principal, .verify, Subject(.pk, pemda: pemdaCode)).isAllowed
+        let mayCorrect = principal.roles.contains(.operatorOpd) || principal.roles.contains(.pejabat)
+        guard mayVerify || mayCorrect else { return [] }
         let rows = try await db.sql.raw("""
             SELECT r.pk_id, r.jabatan_id, r.period, r.status, r.author_id, r.return_reason, r.verifier_name, r.verified_at
             FROM realisasi r
@@ -58,9 +61,9 @@ public enum RealisasiInbox {
             let tw = Triwulan.label(first.period)
             switch first.status {
             case .dikembalikan:
-                let inUnits = unitCode.map { principal.units.contains($0) } ?? false
-                let own = reach.contains(first.jabatanID)
-                guard inUnits || own else { continue }
+                guard mayCorrect, PkActor.mayDraft(principal, pemda: pemdaCode, unit: unitCode,
+                                                   positionInReach: reach.contains(first.jabatanID))
+                else { continue }
                 out.append(PkInboxItem(kind: .realisasiPerbaiki, pkID: first.pkID, jabatanID: first.jabatanID, jabatanName: name,
                                        year: year, version: 0, status: nil,
                                        message: Message(id: "\(group.count) indikator \(tw) dikembalikan verifikator: perbaiki lalu simpan lagi",

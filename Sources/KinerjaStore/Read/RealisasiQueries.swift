@@ -30,6 +30,12 @@ public struct RealisasiLedger: Sendable {
         public func realisasi(spec: IndicatorSpec) -> Realisasi? {
             RealisasiEntryRules.parseStored(value, spec: spec, judgement: judgement)
         }
+
+        /// Whether a new save says what this entry says: saving an unchanged screen again adds no history row.
+        func says(_ record: RealisasiRecord) -> Bool {
+            value == record.canonical && tdiReason == record.tdiReason && confidence == record.confidence
+                && forecast == record.forecastCanonical && narrative == record.narrative
+        }
     }
 
     public struct Bukti: Sendable, Hashable {
@@ -43,18 +49,34 @@ public struct RealisasiLedger: Sendable {
         public var uploadedAt: Date
     }
 
-    public var jabatanID: UUID
-    public var year: Int
+    public let jabatanID: UUID
+    public let year: Int
     /// Oldest first within each indicator and quarter.
-    public var entries: [Entry]
-    public var bukti: [Bukti]
+    public let entries: [Entry]
+    public let bukti: [Bukti]
     /// TW I–IV; nil where no window is set.
-    public var windows: [JadwalWindow?]
+    public let windows: [JadwalWindow?]
+    /// Positions in `entries` by indicator and quarter: a page asks for every row and quarter.
+    private let index: [String: [Int]]
+
+    init(jabatanID: UUID, year: Int, entries: [Entry], bukti: [Bukti], windows: [JadwalWindow?]) {
+        self.jabatanID = jabatanID
+        self.year = year
+        self.entries = entries
+        self.bukti = bukti
+        self.windows = windows
+        var index: [String: [Int]] = [:]
+        for (n, entry) in entries.enumerated() { index["\(entry.rowKey)|\(entry.period)", default: []].append(n) }
+        self.index = index
+    }
 
     /// The history of one indicator and quarter, oldest first.
     public func history(key: String, period: Int) -> [Entry] {
-        entries.filter { $0.rowKey == key && $0.period == period }
+        (index["\(key)|\(period)"] ?? []).map { entries[$0] }
     }
+
+    /// The sequence number the next entry of an indicator and quarter takes.
+    func nextSeq(key: String, period: Int) -> Int { (latest(key: key, period: period)?.seq ?? 0) + 1 }
 
     public func latest(key: String, period: Int) -> Entry? { history(key: key, period: period).last }
 
@@ -78,11 +100,6 @@ public struct RealisasiLedger: Sendable {
             key: key, sasaran: sasaran, spec: spec, weight: weight, yearTarget: TargetInput.parseStored(target, for: spec),
             periodTargets: quarterly.map { TargetInput.parseStored($0, for: spec) },
             accepted: accepted.map { $0?.realisasi(spec: spec) }, forecast: forecast)
-    }
-
-    /// The latest quarter with an accepted value on any row (at least 1): what "to date" means for the series.
-    public var reportedThrough: Int {
-        max(1, entries.filter { $0.status == .diterima }.map(\.period).max() ?? 1)
     }
 
     public static func load(pemdaID: UUID, jabatanID: UUID, year: Int, on db: any Database) async throws -> RealisasiLedger {

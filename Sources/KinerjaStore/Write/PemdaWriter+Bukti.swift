@@ -1,4 +1,3 @@
-import Crypto
 import FluentKit
 import Foundation
 import KinerjaCore
@@ -10,17 +9,17 @@ extension PemdaWriter {
     /// the indicator's entry of the quarter is returned for correction.
     @discardableResult
     public func addBukti(pkID: UUID, period: Int, rowKey: String, fileName: String, kind: BuktiKind, content: Data,
-                         mayEnter: Bool) async throws -> UUID
+                         actor: PkActor) async throws -> UUID
     {
         let period = try Triwulan.parse(period)
         if let refusal = BuktiKind.refusal(size: content.count) { throw refusal }
         guard let sniffed = BuktiKind.sniff(content), sniffed == kind else { throw BuktiKind.unknownType }
-        let name = try Self.buktiName(fileName, kind: kind)
+        let name = Self.buktiName(fileName, kind: kind)
         let today = audit.today
         return try await transaction { w in
             let db = w.database
             let pk = try await w.pkInForce(pkID)
-            guard mayEnter else {
+            guard actor.mayDraft else {
                 throw RuleViolation(.forbidden, code: "realisasi.notYours",
                     message: Message(id: "Bukti dukung PK ini diunggah oleh unit kerja pemilik PK.",
                                      en: "This PK's evidence is uploaded by the unit that owns the PK."))
@@ -31,9 +30,7 @@ extension PemdaWriter {
             let latest = try await RealisasiEntry.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
                 .filter(\.$year == pk.year).filter(\.$rowKey == rowKey).filter(\.$period == period)
                 .sort(\.$seq, .descending).first()
-            if latest?.status != .dikembalikan, let window = try await w.jadwalWindow(Triwulan.stage(period), year: pk.year) {
-                try window.checkOpen(on: today)
-            }
+            if latest?.status != .dikembalikan { try await w.checkJadwal(Triwulan.stage(period), year: pk.year, today: today) }
             let count = try await RealisasiBukti.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
                 .filter(\.$year == pk.year).filter(\.$rowKey == rowKey).filter(\.$period == period).count()
             guard count < BuktiKind.maximumFiles else {
@@ -53,15 +50,15 @@ extension PemdaWriter {
             bukti.fileName = name
             bukti.kind = kind
             bukti.size = content.count
-            bukti.sha256 = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            bukti.sha256 = PkCanonical.sha256Hex(content)
             bukti.content = content
             bukti.uploaderID = w.audit.userID
             bukti.uploaderName = w.audit.username
             bukti.uploadedAt = w.audit.now
             try await bukti.create(on: db)
-            // The audit trail keeps what the file is, not its bytes.
-            let summary = #"{"file_name":\#(Self.jsonString(name)),"kind":"\#(kind.rawValue)","period":\#(period),"row_key":\#(Self.jsonString(rowKey)),"sha256":"\#(bukti.sha256)","size":\#(content.count)}"#
-            try await AuditTrail.record(.create, entity: RealisasiBukti.schema, beforeSnapshot: nil, after: summary,
+            let summary = BuktiSummary(fileName: name, kind: kind, period: period, rowKey: rowKey, sha256: bukti.sha256,
+                                       size: content.count)
+            try await AuditTrail.record(.create, entity: RealisasiBukti.schema, beforeSnapshot: nil, after: try summary.json(),
                                         entityID: id, pemdaID: w.pemdaID, unitID: pk.$unit.id, reason: nil,
                                         context: w.audit, on: db)
             return id
@@ -69,7 +66,7 @@ extension PemdaWriter {
     }
 
     /// The name shown and sent back: the base name without folders, bounded, with the extension of its real kind.
-    static func buktiName(_ raw: String, kind: BuktiKind) throws(RuleViolation) -> String {
+    static func buktiName(_ raw: String, kind: BuktiKind) -> String {
         let base = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var stem = base
         if let dot = base.lastIndex(of: "."), dot > base.startIndex { stem = String(base[..<dot]) }
@@ -78,8 +75,21 @@ extension PemdaWriter {
         let bounded = String((clean.isEmpty ? "bukti" : clean).prefix(120))
         return "\(bounded).\(kind.fileExtension)"
     }
+}
 
-    static func jsonString(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+/// What the audit trail keeps of an evidence file: what it is, not its bytes.
+struct BuktiSummary: Encodable {
+    var fileName: String
+    var kind: BuktiKind
+    var period: Int
+    var rowKey: String
+    var sha256: String
+    var size: Int
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

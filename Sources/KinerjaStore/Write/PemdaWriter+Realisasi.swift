@@ -16,25 +16,24 @@ extension PemdaWriter {
     /// - Parameters:
     ///   - confirmed: the operator saw the warnings of these values and saves them anyway.
     ///   - lateReason: why a correction comes after the quarter's window closed.
+    ///   - actor: who enters: whoever may draft the PK (`PkActor.mayDraft`).
     public func saveRealisasi(pkID: UUID, period: Int, drafts: [RealisasiDraft], lateReason: String = "",
-                              confirmed: Bool = false, mayEnter: Bool) async throws -> RealisasiSaveResult
+                              confirmed: Bool = false, actor: PkActor) async throws -> RealisasiSaveResult
     {
         let period = try Triwulan.parse(period)
         let today = audit.today
         return try await transaction { w in
             let db = w.database
             let pk = try await w.pkInForce(pkID)
-            guard mayEnter else {
+            guard actor.mayDraft else {
                 throw RuleViolation(.forbidden, code: "realisasi.notYours",
                     message: Message(id: "Realisasi PK ini diisi oleh unit kerja pemilik PK.",
                                      en: "This PK's realisation is entered by the unit that owns the PK."))
             }
             let rows = try await PkRow.query(on: db).filter(\.$pk.$id == pkID).sort(\.$sortOrder).all()
             let byKey = Dictionary(rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            let history = try await RealisasiEntry.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
-                .filter(\.$year == pk.year).all()
-            let series = RealisasiSeries(history)
-            let window = try await w.jadwalWindow(Triwulan.stage(period), year: pk.year)
+            let series = try await RealisasiLedger.load(pemdaID: w.pemdaID, jabatanID: pk.$jabatan.id, year: pk.year, on: db)
+            let window = series.windows[period - 1]
 
             var problems: [RuleViolation] = []
             var records: [(RealisasiRecord, PkRow, RealisasiWindow.Timing)] = []
@@ -100,11 +99,11 @@ extension PemdaWriter {
     }
 
     /// A verifikator's decisions on entries awaiting verification, all checked before any is written.
-    public func verifyRealisasi(pkID: UUID, decisions: [UUID: RealisasiDecision], mayVerify: Bool) async throws -> Int {
+    public func verifyRealisasi(pkID: UUID, decisions: [UUID: RealisasiDecision], actor: PkActor) async throws -> Int {
         try await transaction { w in
             let db = w.database
             let pk = try await w.pkInForce(pkID)
-            guard mayVerify else {
+            guard actor.mayVerify else {
                 throw RuleViolation(.forbidden, code: "realisasi.notVerifier",
                     message: Message(id: "Hanya verifikator yang dapat menerima atau mengembalikan realisasi.",
                                      en: "Only a verifier can accept or return a realisation."))
@@ -121,8 +120,8 @@ extension PemdaWriter {
                 let field = InputField.keyed(try entry.requireID().uuidString, .decision)
                 do throws(RuleViolation) {
                     let outcome = try RealisasiReview.decide(
-                        decision, status: entry.status, author: entry.authorID?.uuidString,
-                        verifier: w.audit.userID?.uuidString, spec: specs[entry.rowKey] ?? IndicatorSpec(kind: .text), field: field)
+                        decision, status: entry.status, ownEntry: entry.authorID != nil && entry.authorID == w.audit.userID,
+                        spec: specs[entry.rowKey] ?? IndicatorSpec(kind: .text), field: field)
                     var reason: String?
                     if case .giveBack(let text) = decision { reason = text.trimmingCharacters(in: .whitespacesAndNewlines) }
                     outcomes.append((entry, outcome.status, outcome.judgement, reason))
@@ -166,40 +165,5 @@ extension PemdaWriter {
                                  en: "This PK version was replaced by a PK Perubahan; enter the realisation on the PK in force."))
         }
         return pk
-    }
-
-    /// The window of a stage and year, or nil when none is set.
-    func jadwalWindow(_ stage: JadwalStage, year: Int) async throws -> JadwalWindow? {
-        try await Jadwal.query(on: database).filter(\.$pemda.$id == pemdaID).filter(\.$year == year)
-            .filter(\.$stage == stage).first()?.window
-    }
-}
-
-extension Pk: PkVersioned {}
-
-/// The history rows of one PK series, by indicator and quarter.
-struct RealisasiSeries {
-    private var rows: [String: [RealisasiEntry]] = [:]
-
-    init(_ entries: [RealisasiEntry]) {
-        for entry in entries { rows["\(entry.rowKey)|\(entry.period)", default: []].append(entry) }
-        for key in rows.keys { rows[key]?.sort { $0.seq < $1.seq } }
-    }
-
-    func latest(key: String, period: Int) -> RealisasiEntry? { rows["\(key)|\(period)"]?.last }
-
-    func nextSeq(key: String, period: Int) -> Int { (latest(key: key, period: period)?.seq ?? 0) + 1 }
-}
-
-extension RealisasiEntry {
-    func realisasi(spec: IndicatorSpec) -> Realisasi? {
-        RealisasiEntryRules.parseStored(value, spec: spec, judgement: judgement.flatMap(FixedDecimal.init(canonical:)))
-    }
-
-    /// Whether a new save says what this entry says: saving an unchanged screen again adds no history row.
-    func says(_ record: RealisasiRecord) -> Bool {
-        value == record.canonical && tdiReason == record.tdiReason && confidence == record.confidence
-            && forecast == record.forecastCanonical
-            && RealisasiNarrative(supporting: supporting, obstacles: obstacles, followUp: followUp) == record.narrative
     }
 }

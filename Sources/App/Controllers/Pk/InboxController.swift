@@ -25,8 +25,8 @@ struct RoundData: Sendable {
         let inbox = PkInbox.items(for: InboxAccount(id: account.id, pegawaiID: account.pegawaiID, jabatanID: account.jabatanID, reach: reach),
                                   principal: req.principal, pemdaCode: pemda.code, organisation: organisation, year: pkYear,
                                   board: board, today: today)
-            + (try await RealisasiInbox.items(pemdaID: pemda.id, year: year, principal: req.principal, accountID: account.id, reach: reach,
-                                   organisation: organisation, on: req.db))
+            + (try await RealisasiInbox.items(pemdaID: pemda.id, pemdaCode: pemda.code, year: year, principal: req.principal,
+                                              accountID: account.id, reach: reach, organisation: organisation, on: req.db))
         return RoundData(pemda: pemda, organisation: organisation, year: pkYear, board: board, inbox: inbox, today: today, reach: reach)
     }
 }

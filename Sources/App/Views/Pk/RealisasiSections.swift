@@ -26,7 +26,7 @@ enum RealisasiSections {
                         .td(files.isEmpty ? .text(L("Belum ada", "None yet")) : .ul(.forEach(files) { f in
                             .li(m.mayReadBukti ? .a(.href(SiteURL.of(m.context.pemda.code, .bukti(.value(f.id)))), .text(f.fileName))
                                                : .text(f.fileName),
-                                .span(.class("muted"), .text(" · \(f.kind.rawValue.uppercased()), \(IDFormat.number(FixedDecimal(units: Int64(f.size) * FixedDecimal.scale / 1024))) KB · \(f.uploaderName), \(Fmt.moment(f.uploadedAt, zone: zone))")))
+                                .span(.class("muted"), .text(" · \(f.kind.rawValue.uppercased()), \(IDFormat.grouped(String((f.size + 1023) / 1024))) KB · \(f.uploaderName), \(Fmt.moment(f.uploadedAt, zone: zone))")))
                         })),
                         .if(m.editable, .td(
                             .form(.class("inline"), .method(.post), .action(SiteURL.pk(m.context.pemda.code, c.id, .bukti)),
