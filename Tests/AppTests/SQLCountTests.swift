@@ -50,6 +50,8 @@ struct SQLCountTests {
         try await withDemoApp { app in
             let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
             _ = try await DemoPk.run(pemdaID: pemda.id, year: 2026, keyring: app.config.keyring, on: app.db)
+            // TW I–III measured, so that the realisation page and the inboxes have entries to read.
+            _ = try await DemoRealisasi.run(pemdaID: pemda.id, year: 2026, on: app.db)
             var browsers: [String: Browser] = [:]
             for user in ["admin", "kadinkes", "verifikator"] { browsers[user] = try await signedIn(app, as: user) }
 
@@ -75,6 +77,8 @@ struct SQLCountTests {
                 Page(name: "draft PK", path: "/pemda/99.71/pk/\(draft.uuidString)", user: "kadinkes"),
                 Page(name: "published PK", path: "/pemda/99.71/pk/\(published.uuidString)", user: "admin"),
                 Page(name: "print", path: "/pemda/99.71/pk/\(published.uuidString)/cetak", user: "admin"),
+                Page(name: "realisation", path: "/pemda/99.71/pk/\(published.uuidString)/realisasi?tw=3", user: "admin"),
+                Page(name: "realisation to verify", path: "/pemda/99.71/pk/\(published.uuidString)/realisasi?tw=1", user: "verifikator"),
                 Page(name: "draft print", path: "/pemda/99.71/pk/\(draft.uuidString)/cetak", user: "kadinkes"),
                 Page(name: "inbox", path: "/kotak-masuk?tahun=2026", user: "verifikator"),
                 Page(name: "portal", path: "/publik/pk?pemda=99.71&tahun=2026"),

@@ -42,13 +42,14 @@ struct RealisasiController: Sendable {
         var berkas: File?
     }
 
+    /// The PK is read without what only its own page shows (history, link choices, cascade).
     @Sendable func page(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
+        let context = try await req.pkContext(page: false)
         return try await render(req, context, period: Self.period(req.query[Int.self, at: "tw"], context), status: .ok)
     }
 
     @Sendable func save(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
+        let context = try await req.pkContext(page: false)
         let form = try req.content.decode(EntryForm.self)
         let period = try Triwulan.parse(form.tw)
         let drafts = Self.drafts(form)
@@ -73,7 +74,7 @@ struct RealisasiController: Sendable {
     }
 
     @Sendable func verify(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
+        let context = try await req.pkContext(page: false)
         let form = try req.content.decode(VerifyForm.self)
         let period = try Triwulan.parse(form.tw)
         var decisions: [UUID: RealisasiDecision] = [:]
@@ -103,7 +104,7 @@ struct RealisasiController: Sendable {
     }
 
     @Sendable func upload(_ req: Request) async throws -> Response {
-        let context = try await req.pkContext()
+        let context = try await req.pkContext(page: false)
         let form = try req.content.decode(BuktiUpload.self)
         let period = try Triwulan.parse(form.tw)
         do {
