@@ -88,6 +88,7 @@ func routes(_ app: Application) throws {
         app.get(pemda(.dpaUnit(.key)), use: kept(dpa.detail))
         app.post(pemda(.dpaUnit(.key)), use: dpa.record)
         app.post(pemda(.dpaPagu(.key, .key)), use: dpa.setPagu)
+        app.post(pemda(.dpaRealisasi(.key)), use: dpa.saveRealisasi)
         let pkDocuments = PkDocumentController()
         app.get(pemda(.pkZip), use: pkDocuments.zip)
         app.get(pk(.show), use: kept(pkPages.show))

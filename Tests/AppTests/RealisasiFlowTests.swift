@@ -194,6 +194,77 @@ struct RealisasiFlowTests {
             #expect(try await get(app, page + "?tw=-9223372036854775808", &operatorBrowser).status == .ok)
         }
     }
+
+    @Test func budget_realisation_is_entered_on_sub_kegiatan_summed_up_and_set_against_capaian() async throws {
+        try await withDemoApp { app in
+            let (pk, rows) = try await signedDinkesPk(app)
+            let pkModel = try #require(try await Pk.find(pk, on: app.db))
+            let unitID = try #require(pkModel.$unit.id)
+            let dpa = try #require(try await Dpa.query(on: app.db).filter(\.$unit.$id == unitID).filter(\.$year == 2026).first())
+            let lines = try await DpaPagu.query(on: app.db).filter(\.$dpa.$id == dpa.requireID()).all()
+            let leaves = Anggaran.leaves(lines.map(\.code))
+            let leaf = try #require(lines.filter { leaves.contains($0.code) && $0.amount >= 1000 }.sorted { $0.code < $1.code }.first)
+            let program = try #require(lines.first { $0.code == NomenclatureCode.parent(of: NomenclatureCode.parent(of: leaf.code) ?? "") })
+            let path = "/pemda/99.71/dpa/\(unitID.uuidString)/realisasi?tahun=2026"
+            var operatorBrowser = try await signedIn(app, as: "operator.dinkes")
+            _ = try await get(app, "/pemda/99.71/dpa/\(unitID.uuidString)?tahun=2026", &operatorBrowser)
+            let cell = "anggaran[\(leaf.id!.uuidString)][tw1]"
+
+            // Above the pagu, or on a line that sums others: refused, nothing written.
+            let over = try await post(app, path, &operatorBrowser, [cell: IDFormat.rupiah(leaf.amount + 1)])
+            #expect(over.status == .unprocessableEntity && over.text.contains("melebihi pagu"))
+            let summed = try await post(app, path, &operatorBrowser, ["anggaran[\(program.id!.uuidString)][tw1]": "1.000"])
+            #expect(summed.status == .unprocessableEntity && summed.text.contains("isi pada sub kegiatan"))
+            #expect(try await RealisasiAnggaran.query(on: app.db).count() == 0)
+
+            let quarter = leaf.amount / 4
+            #expect(try await post(app, path, &operatorBrowser, [cell: IDFormat.rupiah(quarter)]).status == .seeOther)
+            #expect(try await post(app, path, &operatorBrowser, [cell: IDFormat.rupiah(quarter)]).status == .seeOther)
+            #expect(try await RealisasiAnggaran.query(on: app.db).count() == 1, "an unchanged save adds nothing")
+            let corrected = leaf.amount / 5
+            #expect(try await post(app, path, &operatorBrowser, [cell: IDFormat.rupiah(corrected)]).status == .seeOther)
+            let history = try await RealisasiAnggaran.query(on: app.db).sort(\.$seq).all()
+            #expect(history.map(\.seq) == [1, 2] && history.map(\.amount) == [quarter, corrected], "a correction adds a row")
+
+            // The DPA page sums the sub kegiatan into the program; the list gives the APBD's progress.
+            let page = try await get(app, "/pemda/99.71/dpa/\(unitID.uuidString)?tahun=2026", &operatorBrowser)
+            let leafSerapan = try #require(Serapan(pagu: leaf.amount, realised: corrected).percent)
+            #expect(page.text.contains("data-serapan=\"\(leafSerapan.description)\""))
+            let programSerapan = try #require(Serapan(pagu: program.amount, realised: corrected).percent)
+            #expect(page.text.contains("data-serapan=\"\(programSerapan.description)\""))
+            var admin = try await signedIn(app, as: "admin")
+            let list = try await get(app, "/pemda/99.71/dpa?tahun=2026", &admin)
+            let programTotal = try await DpaQueries.list(pemdaID: dpa.$pemda.id, year: 2026, on: app.db).values
+                .reduce(Int64(0)) { $0 + $1.programTotal }
+            let apbd = try #require(Serapan(pagu: programTotal, realised: corrected).percent)
+            #expect(list.text.contains("id=\"apbd-progress\"") && list.text.contains("data-serapan=\"\(apbd.description)\""))
+
+            // The PK page sets the PK's capaian against the serapan of its budget.
+            let row = try #require(rows.first { $0.spec.kind.isQuantitative })
+            let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
+            let writer = PemdaWriter(database: app.db, pemdaID: pemda.id, audit: AuditContext(userID: nil, username: "operator", requestID: "t"))
+            _ = try await writer.saveRealisasi(pkID: pk, period: 1, drafts: [RealisasiDraft(key: row.key, value: "70")], confirmed: true,
+                                               actor: PkActor(mayDraft: true))
+            let ledger = try await RealisasiLedger.load(pemdaID: pemda.id, jabatanID: pkModel.$jabatan.id, year: 2026, on: app.db)
+            let entry = try #require(ledger.latest(key: row.key, period: 1))
+            _ = try await PemdaWriter(database: app.db, pemdaID: pemda.id, audit: AuditContext(userID: nil, username: "verifikator", requestID: "t"))
+                .verifyRealisasi(pkID: pk, decisions: [entry.id: .accept(judgement: nil)], actor: PkActor(mayVerify: true))
+            let measured = try await get(app, "/pemda/99.71/pk/\(pk.uuidString)/realisasi?tw=1", &admin)
+            let content = try #require(try await PkContent.load(pk, pemdaID: pemda.id, organisation: try await PemdaOrganisation.load(pemdaID: pemda.id, on: app.db), page: false, on: app.db))
+            let accepted = try await RealisasiLedger.load(pemdaID: pemda.id, jabatanID: pkModel.$jabatan.id, year: 2026, on: app.db)
+            let sheet = pemda.capaianEngine.sheet(content.rows.map {
+                accepted.measurement(key: $0.key, sasaran: $0.sasaran, spec: $0.spec, target: $0.target, quarterly: $0.quarterly)
+            }, through: 1)
+            let roots = Anggaran.roots(content.budget.map(\.code))
+            let budget = content.budget.filter { roots.contains($0.code) }.reduce(Serapan(pagu: 0, realised: 0)) {
+                Serapan(pagu: $0.pagu + (content.dpaAmounts[$1.code] ?? $1.amount), realised: $0.realised + $1.realised[0])
+            }
+            #expect(budget.realised == corrected, "the PK's budget lines take the sub kegiatan under them")
+            let efficiency = Anggaran.efficiency(capaian: sheet.total.capaian, serapan: budget.percent)
+            #expect(efficiency != nil)
+            #expect(measured.text.contains("data-efisiensi=\"\(efficiency?.description ?? "none")\""))
+        }
+    }
 }
 
 private func d(_ text: String) -> FixedDecimal { FixedDecimal(canonical: text)! }

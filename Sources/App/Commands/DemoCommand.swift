@@ -44,7 +44,7 @@ struct DemoCommand: AsyncCommand {
             let round = try await DemoPk.run(pemdaID: pemda.id, year: year, keyring: app.config.keyring, on: app.db)
             context.console.print("PK \(year): \(round.published) diterbitkan, \(round.inProgress) masih berproses.")
             let measured = try await DemoRealisasi.run(pemdaID: pemda.id, year: year, on: app.db)
-            context.console.print("Realisasi \(year): \(measured.entries) isian, \(measured.accepted) diterima, \(measured.returned) dikembalikan, \(measured.awaiting) menunggu verifikasi.")
+            context.console.print("Realisasi \(year): \(measured.entries) isian, \(measured.accepted) diterima, \(measured.returned) dikembalikan, \(measured.awaiting) menunggu verifikasi; \(measured.budget) isian realisasi anggaran.")
         }
         context.console.print(
             "Dibangun \(summary.pemda) Pemda: \(summary.units) unit, \(summary.jabatan) jabatan, \(summary.pegawai) pegawai, \(summary.indikator) indikator, \(summary.targets) target (\(summary.rows) baris) dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik.")

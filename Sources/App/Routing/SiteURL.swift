@@ -58,7 +58,7 @@ enum SiteURL: Sendable, Hashable {
         case jadwal, jadwalReopen
         case rkt(Param<UUID>), rktTarget(Param<UUID>), rktCreate(Param<UUID>)
         case pkBoard, pkNew, pkHardcopy, pkSettings, pkLogo, pkLogoUpload, pkZip
-        case dpa, dpaUnit(Param<UUID>), dpaPagu(Param<UUID>, Param<UUID>)
+        case dpa, dpaUnit(Param<UUID>), dpaPagu(Param<UUID>, Param<UUID>), dpaRealisasi(Param<UUID>)
         case pk(Param<UUID>, PkPath)
         case bukti(Param<UUID>)
         case users, userNew, userReset(Param<UUID>), userStatus(Param<UUID>)
@@ -192,6 +192,7 @@ extension SiteURL.PemdaPath {
         case .dpa: return ["dpa"]
         case .dpaUnit(let unit): return ["dpa", s(unit, K.unit)]
         case .dpaPagu(let unit, let line): return ["dpa", s(unit, K.unit), "pagu", s(line, K.line)]
+        case .dpaRealisasi(let unit): return ["dpa", s(unit, K.unit), "realisasi"]
         case .pk(let id, let page): return ["pk", s(id, K.pk)] + page.segments
         case .bukti(let id): return ["bukti", s(id, K.bukti)]
         case .users: return ["pengguna"]

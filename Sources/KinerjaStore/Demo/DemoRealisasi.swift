@@ -12,6 +12,8 @@ public enum DemoRealisasi {
         public var accepted = 0
         public var returned = 0
         public var awaiting = 0
+        /// Budget realisation entries (DPA line and quarter).
+        public var budget = 0
     }
 
     public static func run(pemdaID: UUID, year: Int, on db: any Database) async throws -> Summary {
@@ -29,8 +31,11 @@ public enum DemoRealisasi {
             reason: "Dibuka kembali untuk melengkapi realisasi TW III yang terlambat dari beberapa Perangkat Daerah.")
 
         let pks = try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).filter(\.$year == year).all()
+        let names = Dictionary(try await Jabatan.query(on: db).filter(\.$pemda.$id == pemdaID).all().map { ($0.id, $0.name) },
+                               uniquingKeysWith: { a, _ in a })
+        func order(_ pk: Pk) -> (String, String) { (pk.level.rawValue, names[pk.$jabatan.id] ?? "") }
         let inForce = Dictionary(grouping: pks, by: { $0.$jabatan.id }).values.compactMap { PkVersions.inForce($0) }
-            .sorted { ($0.level.rawValue, $0.$jabatan.id.uuidString) < ($1.level.rawValue, $1.$jabatan.id.uuidString) }
+            .sorted { order($0) < order($1) }
         let unitActor = PkActor(mayDraft: true)
         let verifierActor = PkActor(mayVerify: true)
         var random = SeededRandom(seed: UInt64(year) &* 7919)
@@ -101,7 +106,35 @@ public enum DemoRealisasi {
                 summary.returned -= accept.count
             }
         }
+        summary.budget = try await budget(pemdaID: pemdaID, year: year, random: &random, on: db)
         return summary
+    }
+
+    /// TW I–III of every DPA's sub kegiatan: a fifth to a third of the pagu each quarter, a little behind the plan as
+    /// is usual early in the year; every fifth unit has not entered TW III yet.
+    static func budget(pemdaID: UUID, year: Int, random: inout SeededRandom, on db: any Database) async throws -> Int {
+        var written = 0
+        // In the order of the unit codes, so that the same seed gives the same year.
+        let codes = Dictionary(try await Unit.query(on: db).filter(\.$pemda.$id == pemdaID).all().map { ($0.id, $0.code) },
+                               uniquingKeysWith: { a, _ in a })
+        let dpas = try await Dpa.query(on: db).filter(\.$pemda.$id == pemdaID).filter(\.$year == year).all()
+            .sorted { (codes[$0.$unit.id] ?? "") < (codes[$1.$unit.id] ?? "") }
+        for (n, dpa) in dpas.enumerated() {
+            let lines = try await DpaPagu.query(on: db).filter(\.$dpa.$id == dpa.requireID()).all().sorted { $0.code < $1.code }
+            let leaves = Anggaran.leaves(lines.map(\.code))
+            let audit = AuditContext(userID: nil, username: "Operator keuangan", requestID: "demo-realisasi")
+            for q in 1...(n % 5 == 4 ? 2 : 3) {
+                var amounts: [UUID: [String?]] = [:]
+                for line in lines where leaves.contains(line.code) && line.amount > 0 {
+                    var quarters: [String?] = [nil, nil, nil, nil]
+                    quarters[q - 1] = String(line.amount / 100 * Int64(random.int(18...30)))
+                    amounts[try line.requireID()] = quarters
+                }
+                let writer = PemdaWriter(database: db, pemdaID: pemdaID, audit: audit.on(CalendarDate(year: year, month: q * 3 + 1, day: 8)!))
+                written += try await writer.saveAnggaranRealisasi(unitID: dpa.$unit.id, year: year, amounts: amounts)
+            }
+        }
+        return written
     }
 
     /// A value near the quarter's plan: between 80% and 110% of it, the wrong way round for a negative indicator;

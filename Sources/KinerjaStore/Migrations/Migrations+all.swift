@@ -26,5 +26,6 @@ public enum KinerjaMigrations {
         M0020_SequencePkEvents(),
         M0021_TrackDataRevision(),
         M0022_CreateRealisasi(),
+        M0023_CreateRealisasiAnggaran(),
     ] }
 }

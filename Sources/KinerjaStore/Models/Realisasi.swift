@@ -63,3 +63,22 @@ public final class RealisasiBukti: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// The realisation of a DPA line in a quarter, in whole Rupiah: a row of history.
+public final class RealisasiAnggaran: Model, @unchecked Sendable {
+    public static let schema = "realisasi_anggaran"
+
+    @ID public var id: UUID?
+    @Parent(key: "pemda_id") public var pemda: Pemda
+    @Parent(key: "dpa_pagu_id") public var line: DpaPagu
+    @Field(key: "year") public var year: Int
+    @Field(key: "period") public var period: Int
+    @Field(key: "seq") public var seq: Int
+    @Field(key: "amount") public var amount: Int64
+    @OptionalField(key: "late_reason") public var lateReason: String?
+    @OptionalField(key: "author_id") public var authorID: UUID?
+    @Field(key: "author_name") public var authorName: String
+    @Field(key: "entered_at") public var enteredAt: Date
+
+    public init() {}
+}

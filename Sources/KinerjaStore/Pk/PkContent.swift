@@ -48,6 +48,9 @@ public struct PkContent: Sendable {
         public var code: String
         public var name: String
         public var amount: Int64
+        /// The DPA's budget realisation of TW I–IV under this code (its own line, or the sum of the sub kegiatan
+        /// under it), of the PK's Perangkat Daerah or, for the Kepala Daerah, of all of them.
+        public var realised: [Int64]
     }
 
     public struct Event: Sendable, Hashable {
@@ -190,7 +193,8 @@ public struct PkContent: Sendable {
         // 4. The budget lines of this version and the one before, each with the pagu of its code in the year's DPA
         // (summed in SQL over every Perangkat Daerah for the Kepala Daerah's PK, which spans them all), and whether
         // the DPA is there at all. The DPA is grouped once and joined, not summed again per line: the Kepala Daerah's
-        // PK has a line per program of the Pemda.
+        // PK has a line per program of the Pemda. The budget realisation is summed the same way, per code and quarter
+        // from the newest entries, and each line takes the codes at or under its own.
         let opd = level == .pemda ? nil : o.opd(of: unitID)
         let allUnits = level == .pemda
         var budget: [Budget] = []
@@ -198,19 +202,31 @@ public struct PkContent: Sendable {
         var dpaAmounts: [String: Int64] = [:]
         var dpaCount: Int?
         for row in try await sql.raw("""
-            SELECT b.id, b.pk_id, b.code, b.name, b.amount, t.amount AS dpa_amount, c.n AS dpa_count
+            SELECT b.id, b.pk_id, b.code, b.name, b.amount, b.sort_order, t.amount AS dpa_amount, c.n AS dpa_count,
+                   CAST(COALESCE(SUM(ra.tw1), 0) AS BIGINT) AS tw1, CAST(COALESCE(SUM(ra.tw2), 0) AS BIGINT) AS tw2,
+                   CAST(COALESCE(SUM(ra.tw3), 0) AS BIGINT) AS tw3, CAST(COALESCE(SUM(ra.tw4), 0) AS BIGINT) AS tw4
             FROM pk_anggaran b
             LEFT JOIN (SELECT dp.code, CAST(SUM(dp.amount) AS BIGINT) AS amount FROM dpa d JOIN dpa_pagu dp ON dp.dpa_id = d.id
                        WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
                          AND (\(bind: allUnits) OR d.unit_id = \(bind: opd)) GROUP BY dp.code) t ON t.code = b.code
             CROSS JOIN (SELECT COUNT(*) AS n FROM dpa d WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
                           AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))) c
-            WHERE b.pk_id IN (\(binds: both)) ORDER BY b.sort_order
+            LEFT JOIN (SELECT dp.code,
+                              SUM(CASE WHEN r.period = 1 THEN r.amount ELSE 0 END) AS tw1, SUM(CASE WHEN r.period = 2 THEN r.amount ELSE 0 END) AS tw2,
+                              SUM(CASE WHEN r.period = 3 THEN r.amount ELSE 0 END) AS tw3, SUM(CASE WHEN r.period = 4 THEN r.amount ELSE 0 END) AS tw4
+                       FROM realisasi_anggaran r JOIN dpa_pagu dp ON dp.id = r.dpa_pagu_id JOIN dpa d ON d.id = dp.dpa_id
+                       WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year) AND (\(bind: allUnits) OR d.unit_id = \(bind: opd))
+                         AND \(unsafeRaw: AnggaranQueries.newest)
+                       GROUP BY dp.code) ra ON ra.code = b.code OR ra.code LIKE b.code || '.%'
+            WHERE b.pk_id IN (\(binds: both))
+            GROUP BY b.id, b.pk_id, b.code, b.name, b.amount, b.sort_order, t.amount, c.n
+            ORDER BY b.sort_order
             """).all()
         {
             let line = Budget(id: try row.decode(column: "id", as: UUID.self), pkID: try row.decode(column: "pk_id", as: UUID.self),
                               code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-                              amount: try row.decode(column: "amount", as: Int64.self))
+                              amount: try row.decode(column: "amount", as: Int64.self),
+                              realised: try ["tw1", "tw2", "tw3", "tw4"].map { try row.decode(column: $0, as: Int64.self) })
             dpaCount = try row.decode(column: "dpa_count", as: Int.self)
             if line.pkID == pkID {
                 budget.append(line)

@@ -31,6 +31,16 @@ public enum AuditTrail {
                          context: context, on: db)
     }
 
+    /// The event of a created row, to insert with others in a batch (`BatchInsert`). Not for the organisation's
+    /// tables, whose changes go through `record` so that cached scopes learn of them.
+    static func creation<M: Model>(of model: M, pemdaID: UUID, unitID: UUID?, reason: String?, context: AuditContext) throws
+        -> AuditEvent where M.IDValue == UUID
+    {
+        assert(!structural.contains(M.schema), "an organisation change must go through record")
+        return AuditEvent(pemdaID: pemdaID, at: context.now, context: context, entity: M.schema, entityID: try model.requireID(),
+                          unitID: unitID, action: .create, before: nil, after: try snapshot(model), reason: reason)
+    }
+
     static func record(_ action: AuditAction, entity: String, beforeSnapshot: String?, after: String?, entityID: UUID,
                        pemdaID: UUID?, unitID: UUID?, reason: String?, context: AuditContext,
                        on db: any Database) async throws

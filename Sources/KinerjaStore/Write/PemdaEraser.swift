@@ -16,6 +16,7 @@ public enum PemdaEraser {
         try await Pk.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkHardcopy.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkSetting.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
+        try await RealisasiAnggaran.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await DpaPagu.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await Dpa.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await RenstraItemUnit.query(on: db).filter(\.$pemda.$id == pemdaID).delete()

@@ -67,6 +67,8 @@ extension PemdaWriter {
             }
             if !problems.isEmpty { throw RuleViolations(problems) }
             if !warnings.isEmpty && !confirmed { return RealisasiSaveResult(saved: 0, warnings: warnings) }
+            var entries: [RealisasiEntry] = []
+            var events: [AuditEvent] = []
             for (record, row, timing) in records {
                 let entry = RealisasiEntry()
                 entry.id = UUID()
@@ -89,11 +91,12 @@ extension PemdaWriter {
                 entry.authorID = w.audit.userID
                 entry.authorName = w.audit.username
                 entry.enteredAt = w.audit.now
-                try await entry.create(on: db)
-                try await AuditTrail.record(.create, before: nil as RealisasiEntry?, after: entry, entityID: try entry.requireID(),
-                                            pemdaID: w.pemdaID, unitID: pk.$unit.id, reason: entry.lateReason,
-                                            context: w.audit, on: db)
+                entries.append(entry)
+                events.append(try AuditTrail.creation(of: entry, pemdaID: w.pemdaID, unitID: pk.$unit.id, reason: entry.lateReason,
+                                                      context: w.audit))
             }
+            try await BatchInsert.create(entries, on: db)
+            try await BatchInsert.create(events, on: db)
             return RealisasiSaveResult(saved: records.count, warnings: warnings)
         }
     }

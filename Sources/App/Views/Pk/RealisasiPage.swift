@@ -64,6 +64,7 @@ enum RealisasiPage {
                 RealisasiSections.bukti(m),
                 RealisasiSections.verification(m),
                 RealisasiSections.capaian(m),
+                RealisasiSections.budget(m),
                 RealisasiSections.history(m)
             ))
     }

@@ -131,6 +131,42 @@ enum RealisasiSections {
                 }))))
     }
 
+    /// The PK's budget lines against the DPA's realisation to date, and the PK's efficiency: its capaian against the
+    /// serapan of its budget.
+    static func budget(_ m: Model) -> Node<HTML.BodyContext> {
+        let c = m.context.content
+        guard !c.budget.isEmpty else { return .empty }
+        let lines = c.budget.map { line in
+            (line, Serapan(pagu: c.dpaAmounts[line.code] ?? line.amount,
+                           realised: line.realised.prefix(m.period).reduce(Int64(0)) { $0.addingReportingOverflow($1).partialValue }))
+        }
+        let roots = Anggaran.roots(c.budget.map(\.code))
+        let total = lines.filter { roots.contains($0.0.code) }.reduce(Serapan(pagu: 0, realised: 0)) { sum, line in
+            Serapan(pagu: sum.pagu.addingReportingOverflow(line.1.pagu).partialValue,
+                    realised: sum.realised.addingReportingOverflow(line.1.realised).partialValue)
+        }
+        let efficiency = Anggaran.efficiency(capaian: m.sheet.total.capaian, serapan: total.percent)
+        return .section(.id("anggaran"),
+            .h2(.text(L("Anggaran s.d. \(Triwulan.label(m.period))", "Budget to \(Triwulan.label(m.period))"))),
+            .p(.id("efisiensi"),
+               .strong(.text(L("Serapan: ", "Absorption: ") + RealisasiDisplay.percent(total.percent))),
+               .text(L(" (Rp \(IDFormat.rupiah(total.realised)) dari Rp \(IDFormat.rupiah(total.pagu)))", " (Rp \(IDFormat.rupiah(total.realised)) of Rp \(IDFormat.rupiah(total.pagu)))")),
+               .text(" · "),
+               .strong(.attribute(named: "data-efisiensi", value: efficiency?.description ?? ""),
+                       .text(L("Efisiensi (capaian ÷ serapan): ", "Efficiency (capaian ÷ absorption): ")
+                             + (efficiency.map { IDFormat.number($0.rounded(toFractionDigits: 2)) } ?? "–"))),
+               .text(L(" · di atas 1: capaian melebihi serapan anggaran.", " · above 1: performance ahead of spending."))),
+            .div(.class("scroll"), .table(.class("data"), .id("anggaran-table"),
+                .thead(.tr(.th(.text(L("Kode", "Code"))), .th(.text(L("Program / Kegiatan / Sub Kegiatan", "Program / activity / sub-activity"))),
+                           .th(.class("num"), .text(L("Pagu DPA (Rp)", "DPA ceiling (Rp)"))),
+                           .th(.class("num"), .text(L("Realisasi (Rp)", "Spent (Rp)"))), .th(.class("num"), .text(L("Serapan", "Absorption"))))),
+                .tbody(.forEach(lines) { line, serapan in
+                    .tr(.td(.class("code"), .text(line.code)), .td(.text(line.name)),
+                        .td(.class("num"), .text(IDFormat.rupiah(serapan.pagu))), .td(.class("num"), .text(IDFormat.rupiah(serapan.realised))),
+                        .td(.class("num"), .text(RealisasiDisplay.percent(serapan.percent))))
+                }))))
+    }
+
     static func result(_ r: CapaianResult) -> String {
         switch r.status {
         case .measured: RealisasiDisplay.percent(r.capped)
