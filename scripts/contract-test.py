@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the running server against openapi.yaml: the spec is valid OpenAPI 3.1, and every JSON answer of every
 documented GET validates against the schema of its status code. Prints 'N passed, N failed'."""
-import sys, json, copy
+import sys, json, copy, re
 import requests, yaml
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
@@ -36,14 +36,26 @@ def check(name, ok, detail=""):
 
 units = requests.get(base + "/api/v1/pemda/99.71/unit", timeout=30).json()["data"]
 unit_with_renstra = next(u["id"] for u in units if u["hasRenstra"])
-params = {"code": "99.71", "unit": unit_with_renstra}
+
+# The year's figures are for signed-in users of the Pemda: the checks read them through a session, as a page does.
+anonymous = requests.Session()
+session = requests.Session()
+token = re.search(r'name="_csrf" value="([^"]+)"', session.get(base + "/masuk", timeout=30).text).group(1)
+login = session.post(base + "/masuk", data={"_csrf": token, "login": "walikota", "password": "KotaContoh2026", "next": "/"},
+                     timeout=30)
+check("login", login.status_code == 200 and "/masuk" not in login.url, f"got {login.status_code} {login.url}")
+report = session.get(base + "/api/v1/pemda/99.71/capaian", timeout=60).json()
+check("capaian has PKs", bool(report.get("pks")), "no PK in the report")
+params = {"code": "99.71", "unit": unit_with_renstra, "pk": report["pks"][0]["id"] if report.get("pks") else "x"}
 for path, item in spec["paths"].items():
     operation = item["get"]
     url = base + "/api/v1" + path.format(**params)
-    for status, response in [("200", url), ("404", base + "/api/v1" + path.format(code="00.00", unit=unit_with_renstra))]:
+    cases = [("200", url, session), ("404", base + "/api/v1" + path.format(**{**params, "code": "00.00"}), session),
+             ("401", url, anonymous)]
+    for status, response, client in cases:
         if status not in operation["responses"]:
             continue
-        r = requests.get(response, timeout=60)
+        r = client.get(response, timeout=60)
         check(f"{path} status {status}", str(r.status_code) == status, f"got {r.status_code}")
         body = resolve(operation["responses"][status])
         schema = body["content"]["application/json"]["schema"]

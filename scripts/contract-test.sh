@@ -7,7 +7,7 @@ data=$(mktemp -d /tmp/kinerja-contract.XXXXXX)
 port="${KINERJA_CONTRACT_PORT:-18080}"
 export KINERJA_DATA_DIR="$data"
 if [ -n "${DATABASE_URL:-}" ]; then "$bin" migrate --revert >/dev/null 2>&1 || true; fi
-"$bin" demo --year 2026 --reset >/dev/null
+"$bin" demo --year 2026 --reset --pk >/dev/null
 "$bin" serve --hostname 127.0.0.1 --port "$port" >"$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -53,7 +53,7 @@ struct SQLCountTests {
             // TW I–III measured, so that the realisation page and the inboxes have entries to read.
             _ = try await DemoRealisasi.run(pemdaID: pemda.id, year: 2026, on: app.db)
             var browsers: [String: Browser] = [:]
-            for user in ["admin", "kadinkes", "verifikator"] { browsers[user] = try await signedIn(app, as: user) }
+            for user in ["admin", "kadinkes", "verifikator", "walikota"] { browsers[user] = try await signedIn(app, as: user) }
 
             let dinkesHead = try #require(try await Jabatan.query(on: app.db).filter(\.$name == "Kepala Dinas Kesehatan").first())
             let dinkes = try #require(dinkesHead.$unit.id)
@@ -68,6 +68,10 @@ struct SQLCountTests {
             let published = try #require(try await Pk.query(on: app.db).filter(\.$level == .pemda)
                 .filter(\.$status == .diterbitkan).first()).requireID()
             let renstraUnit = dinkes.uuidString
+            let ikuKey = try #require(try await PkRow.query(on: app.db).filter(\.$pk.$id == published).first()).key
+            // Every PK in force grows, so that the Pemda's figures are read over several times the indicators.
+            let inForce = try await Pk.query(on: app.db).filter(\.$pemda.$id == pemda.id).filter(\.$year == 2026)
+                .filter(\.$status ~~ [.ditandatangani, .diterbitkan]).all().map { try $0.requireID() }
 
             let pages = [
                 Page(name: "home", path: "/"),
@@ -89,9 +93,17 @@ struct SQLCountTests {
                 Page(name: "rkt", path: "/pemda/99.71/rkt/\(renstraUnit)?tahun=2026", user: "admin"),
                 Page(name: "audit", path: "/pemda/99.71/audit", user: "admin"),
                 Page(name: "positions", path: "/pemda/99.71/jabatan", user: "admin"),
+                Page(name: "executive view", path: "/pemda/99.71/kinerja?tahun=2026", user: "walikota"),
+                Page(name: "unit view", path: "/pemda/99.71/kinerja/unit/\(dinkes.uuidString)?tahun=2026", user: "walikota"),
+                Page(name: "early warning", path: "/pemda/99.71/kinerja/peringatan?tahun=2026", user: "admin"),
+                Page(name: "indicator", path: "/pemda/99.71/pk/\(published.uuidString)/realisasi/indikator?baris=\(ikuKey)&tw=3", user: "admin"),
+                Page(name: "capaian weights", path: "/pemda/99.71/kinerja/bobot?tahun=2026", user: "admin"),
+                Page(name: "public IKU", path: "/publik/kinerja/99.71?tahun=2026"),
+                Page(name: "capaian API", path: "/api/v1/pemda/99.71/capaian?tahun=2026", user: "walikota"),
+                Page(name: "early warning API", path: "/api/v1/pemda/99.71/peringatan?tahun=2026", user: "walikota"),
             ]
             let small = try await measure(app, pages, &browsers)
-            try await grow(app, pemdaID: pemda.id, unitID: dinkes, superiorID: dinkesHead.requireID(), pks: [draft, published])
+            try await grow(app, pemdaID: pemda.id, unitID: dinkes, superiorID: dinkesHead.requireID(), pks: [draft] + inForce)
             let large = try await measure(app, pages, &browsers)
 
             let jabatan = try await Jabatan.query(on: app.db).filter(\.$pemda.$id == pemda.id).count()

@@ -78,4 +78,14 @@ import Testing
         #expect(day("2026-02-01") < day("2026-02-02"))
         #expect(!(day("2026-02-02") < day("2026-02-02")))
     }
+
+    /// The ends of the range: rounding saturates there, and formatting must still neither trap nor lie about the sign.
+    @Test func extreme_values_format_without_trapping() {
+        let top = IDFormat.percent(FixedDecimal(units: Int64.max))
+        let bottom = IDFormat.percent(FixedDecimal(units: Int64.min))
+        #expect(top.hasSuffix("%") && !top.hasPrefix("-"))
+        #expect(bottom.hasPrefix("-") && bottom.hasSuffix("%"))
+        #expect(top.split(separator: ",").last?.count == 3)
+        #expect(!IDFormat.number(FixedDecimal(units: Int64.max), maxFractionDigits: 0).isEmpty)
+    }
 }

@@ -48,6 +48,7 @@ enum JSONResponse {
     static func make(_ value: some Encodable) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
         return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
                         body: .init(data: data))

@@ -7,7 +7,15 @@ import Vapor
 /// organisation is cached) and hands it to a view.
 struct WebController: Sendable {
     @Sendable func home(_ req: Request) async throws -> Response {
-        if req.account != nil { return try await BerandaController().page(req) }
+        if let account = req.account {
+            // The Kepala Daerah's first view is the year's performance; the Beranda stays one link away.
+            if account.roles.contains(.kepalaDaerah), let pemda = account.pemda, !account.mustChangePassword,
+               req.query[String.self, at: "beranda"] == nil
+            {
+                return req.redirect(to: SiteURL.of(pemda.code, .kinerja).path)
+            }
+            return try await BerandaController().page(req)
+        }
         try req.authorize(.read, Subject(.pemda, pemda: nil))
         return HTMLResponse.make(HomePage.render(HomePage.Model(pemda: try await PemdaQueries.list(on: req.db),
                                                                 mayAddPemda: false)))

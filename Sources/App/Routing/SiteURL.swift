@@ -26,6 +26,7 @@ enum SiteURL: Sendable, Hashable {
     case newPemda
     case portal
     case portalPdf(Param<UUID>)
+    case portalKinerja(Param<String>)
     case verify(Param<UUID>)
     case pemda(Param<String>, PemdaPath)
     case api(APIPath)
@@ -63,11 +64,12 @@ enum SiteURL: Sendable, Hashable {
         case bukti(Param<UUID>)
         case users, userNew, userReset(Param<UUID>), userStatus(Param<UUID>)
         case audit, auditCSV
+        case kinerja, kinerjaUnit(Param<UUID>), peringatan, bobot
     }
 
     enum PkPath: Sendable, Hashable {
         case show, action, sign, revise, print, pdf, relink, table
-        case realisasi, realisasiVerify, bukti
+        case realisasi, realisasiVerify, bukti, indikator
     }
 
     enum APIPath: Sendable, Hashable {
@@ -77,6 +79,7 @@ enum SiteURL: Sendable, Hashable {
         case jabatan(Param<String>)
         case rpjmd(Param<String>)
         case renstra(Param<String>, Param<UUID>)
+        case capaian(Param<String>), peringatan(Param<String>), realisasi(Param<String>, Param<UUID>)
     }
 
     /// The path, with `:name` for every `.key` parameter.
@@ -123,6 +126,7 @@ enum SiteURL: Sendable, Hashable {
         case .newPemda: return ["pemda", "baru"]
         case .portal: return ["publik", "pk"]
         case .portalPdf(let id): return ["publik", "pk", Self.segment(id, Key.pk), "pdf"]
+        case .portalKinerja(let code): return ["publik", "kinerja", Self.segment(code, Key.code)]
         case .verify(let id): return ["verifikasi", Self.segment(id, Key.pk)]
         case .pemda(let code, let page): return ["pemda", Self.segment(code, Key.code)] + page.segments
         case .api(let api): return ["api", "v1"] + api.segments
@@ -201,6 +205,10 @@ extension SiteURL.PemdaPath {
         case .userStatus(let id): return ["pengguna", s(id, K.user), "status"]
         case .audit: return ["audit"]
         case .auditCSV: return ["audit.csv"]
+        case .kinerja: return ["kinerja"]
+        case .kinerjaUnit(let unit): return ["kinerja", "unit", s(unit, K.unit)]
+        case .peringatan: return ["kinerja", "peringatan"]
+        case .bobot: return ["kinerja", "bobot"]
         }
     }
 }
@@ -219,6 +227,7 @@ extension SiteURL.PkPath {
         case .realisasi: return ["realisasi"]
         case .realisasiVerify: return ["realisasi", "verifikasi"]
         case .bukti: return ["realisasi", "bukti"]
+        case .indikator: return ["realisasi", "indikator"]
         }
     }
 }
@@ -233,6 +242,9 @@ extension SiteURL.APIPath {
         case .jabatan(let code): return ["pemda", s(code, SiteURL.Key.code), "jabatan"]
         case .rpjmd(let code): return ["pemda", s(code, SiteURL.Key.code), "rpjmd"]
         case .renstra(let code, let unit): return ["pemda", s(code, SiteURL.Key.code), "renstra", SiteURL.segment(unit, SiteURL.Key.unit)]
+        case .capaian(let code): return ["pemda", s(code, SiteURL.Key.code), "capaian"]
+        case .peringatan(let code): return ["pemda", s(code, SiteURL.Key.code), "peringatan"]
+        case .realisasi(let code, let pk): return ["pemda", s(code, SiteURL.Key.code), "pk", SiteURL.segment(pk, SiteURL.Key.pk), "realisasi"]
         }
     }
 }

@@ -64,6 +64,7 @@ enum Layout {
                         item(L("Perangkat Daerah", "Agencies"), .units),
                         item(L("Jabatan", "Positions"), .jabatan),
                         item(L("Perjanjian Kinerja", "Agreements (PK)"), .pkBoard, if: signedIn && may(.read, Subject(.pk, pemda: code))),
+                        item(L("Capaian", "Capaian"), .kinerja, if: signedIn && may(.read, Subject(.pk, pemda: code))),
                         item(L("Pegawai", "Employees"), .pegawai, if: signedIn && may(.read, Subject(.pegawai, pemda: code))),
                         item(L("Jadwal", "Schedules"), .jadwal, if: signedIn && may(.read, Subject(.jadwal, pemda: code))),
                         item(L("Pengaturan", "Settings"), .settings, if: may(.update, Subject(.pemda, pemda: code))),

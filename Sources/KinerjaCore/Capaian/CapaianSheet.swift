@@ -75,7 +75,21 @@ extension CapaianEngine {
     }
 
     public func sheet(_ measurements: [IndicatorMeasurement], through period: Int) -> CapaianSheet {
-        let indicators = measurements.map { measure($0, through: period) }
+        sheet(measurements, measured: measurements.map { measure($0, through: period) }, through: period)
+    }
+
+    /// The sheet of indicators already measured (each `measure` holds the whole TW I–IV path), read at `period`: a
+    /// trend needs the same indicators rolled up at every quarter, and measuring them again four times would be waste.
+    public func sheet(_ measurements: [IndicatorMeasurement], measured: [IndicatorCapaian], through period: Int) -> CapaianSheet {
+        let through = min(max(period, 1), 4)
+        // One measured indicator per measurement, or the roll-up below would read past the end.
+        let measured = measured.count == measurements.count ? measured : measurements.map { measure($0, through: through) }
+        let indicators = measured.map { c in
+            var at = c
+            at.toDate = c.path.indices.contains(through - 1) ? c.path[through - 1] : c.toDate
+            at.predikat = predikat(of: at.toDate.capaian)
+            return at
+        }
         var order: [String] = []
         var members: [String: [Int]] = [:]
         for (index, m) in measurements.enumerated() {
@@ -90,7 +104,7 @@ extension CapaianEngine {
                 forecast: Rollup.weightedMean(indices.map { (measurements[$0].weight, RollupResult(indicators[$0].forecast)) }))
         }
         let total = Rollup.mean(sasaran.map(\.toDate))
-        return CapaianSheet(through: min(max(period, 1), 4), indicators: indicators, sasaran: sasaran, total: total,
+        return CapaianSheet(through: through, indicators: indicators, sasaran: sasaran, total: total,
                             forecastTotal: Rollup.mean(sasaran.map(\.forecast)),
                             predikat: total.capaian.map { scale.band(for: $0) })
     }

@@ -54,3 +54,16 @@ public enum Rollup {
         weightedMean(parts.lazy.map { (weight: FixedDecimal(1), result: $0) })
     }
 }
+
+extension RollupResult {
+    /// The order of a ranking: a higher figure first, any figure before none; nil when the two rank the same (the
+    /// caller breaks the tie, so that a ranking never depends on the order it was given).
+    public func ranks(before other: RollupResult) -> Bool? {
+        switch (capaian, other.capaian) {
+        case let (a?, b?): a == b ? nil : a > b
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): nil
+        }
+    }
+}

@@ -30,7 +30,8 @@ public enum IDFormat {
         let body = negative ? String(canonical.dropFirst()) : canonical
         let parts = body.split(separator: ".", maxSplits: 1)
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        let padded = fraction + String(repeating: "0", count: 2 - fraction.count)
+        // Rounding saturates near the ends of the range and can leave more than two digits: cut, never pad negatively.
+        let padded = String((fraction + "00").prefix(2))
         return (negative ? "-" : "") + grouped(String(parts[0])) + "," + padded + "%"
     }
 

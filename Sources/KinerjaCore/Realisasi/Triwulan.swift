@@ -30,4 +30,13 @@ public enum Triwulan {
         if day.year > year { return 4 }
         return (day.month - 1) / 3 + 1
     }
+
+    /// The quarter a year's figures are read through on `day` by default: the last one whose "Realisasi TW" window
+    /// has opened (its values can be in), or without windows the last quarter that has ended; at least TW I.
+    public static func reported(on day: CalendarDate, year: Int, windows: [JadwalWindow?]) -> Int {
+        let opened = all.last { q in windows.indices.contains(q - 1) && windows[q - 1].map { $0.opens <= day } == true }
+        if let opened { return opened }
+        if windows.contains(where: { $0 != nil }) { return 1 }
+        return min(max(current(on: day, year: year) - 1, 1), 4)
+    }
 }

@@ -9,7 +9,7 @@ public enum BuktiInspector {
         if let refusal = BuktiKind.refusal(size: data.count) { throw refusal }
         guard let kind = BuktiKind.sniff(data) else { throw BuktiKind.unknownType }
         guard kind == .xlsx else { return kind }
-        guard let archive = Archive(data: data, accessMode: .read) else { throw BuktiKind.unknownType }
+        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { throw BuktiKind.unknownType }
         let names = Set(archive.map(\.path))
         guard BuktiKind.xlsxParts.isSubset(of: names) else { throw BuktiKind.unknownType }
         return .xlsx

@@ -56,7 +56,7 @@ public enum DemoRealisasi {
                     drafts.append(RealisasiDraft(
                         key: row.key, value: tdi ? "TDI" : value,
                         tdiReason: tdi ? "Data survei triwulan dari BPS belum dirilis." : "",
-                        confidence: String(6 + random.int(0...4)), forecast: tdi ? "" : demoForecast(row) ?? "",
+                        confidence: String(6 + random.int(0...4)), forecast: tdi ? "" : demoForecast(row, shortfall: (n + r) % 5 == 3) ?? "",
                         narrative: RealisasiNarrative(
                             supporting: "Kegiatan berjalan sesuai rencana aksi triwulan.",
                             obstacles: random.chance(30) ? "Keterlambatan pengadaan barang dan jasa." : "",
@@ -159,8 +159,12 @@ public enum DemoRealisasi {
         }
     }
 
-    static func demoForecast(_ row: PkRow) -> String? {
+    /// The year target as forecast, or one that falls short of it by a tenth (above it for a negative indicator),
+    /// so that the early warning has something true to say.
+    static func demoForecast(_ row: PkRow, shortfall: Bool) -> String? {
         guard row.spec.kind.isQuantitative, case .value(let t)? = TargetInput.parseStored(row.target, for: row.spec) else { return nil }
-        return IDFormat.number(t)
+        guard shortfall else { return IDFormat.number(t) }
+        let factor = row.spec.polarity == .negative ? FixedDecimal(11) / FixedDecimal(10) : FixedDecimal(9) / FixedDecimal(10)
+        return IDFormat.number((t * factor).rounded(toFractionDigits: 2))
     }
 }

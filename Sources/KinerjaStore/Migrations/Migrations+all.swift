@@ -27,5 +27,6 @@ public enum KinerjaMigrations {
         M0021_TrackDataRevision(),
         M0022_CreateRealisasi(),
         M0023_CreateRealisasiAnggaran(),
+        M0024_CreateCapaianBobot(),
     ] }
 }

@@ -33,6 +33,8 @@ public struct PkContent: Sendable {
         public var changeReason: String?
         /// Some indicator of a subordinate's PK serves this row's key.
         public var served: Bool
+        /// The weight of the indicator the row was drawn from (Manual IKU), 1 when none is set: the roll-up's weight.
+        public var weight: FixedDecimal = FixedDecimal(1)
     }
 
     public struct Link: Sendable, Hashable {
@@ -158,11 +160,12 @@ public struct PkContent: Sendable {
         var previousRows: [Row] = []
         for row in try await sql.raw("""
             SELECT r.id, r.pk_id, r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
-                   r.renstra_target, r.change_reason,
+                   r.renstra_target, r.change_reason, i.weight,
                    EXISTS (SELECT 1 FROM pk_link l JOIN pk_indikator sr ON sr.id = l.superior_row_id
                            JOIN pk sp ON sp.id = sr.pk_id
                            WHERE sp.jabatan_id = \(bind: jabatanID) AND sp.year = \(bind: year) AND sr.key = r.key) AS served
-            FROM pk_indikator r WHERE r.pk_id IN (\(binds: both)) ORDER BY r.sort_order
+            FROM pk_indikator r LEFT JOIN indikator i ON i.id = r.source_indikator_id
+            WHERE r.pk_id IN (\(binds: both)) ORDER BY r.sort_order
             """).all()
         {
             let decoded = Row(
@@ -174,7 +177,8 @@ public struct PkContent: Sendable {
                 quarterly: try ["tw1", "tw2", "tw3", "tw4"].map { try row.decode(column: $0, as: String.self) },
                 renstraTarget: try row.decode(column: "renstra_target", as: String?.self),
                 changeReason: try row.decode(column: "change_reason", as: String?.self),
-                served: try row.decode(column: "served", as: Bool.self))
+                served: try row.decode(column: "served", as: Bool.self),
+                weight: try row.decode(column: "weight", as: String?.self).flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1))
             if decoded.pkID == pkID { rows.append(decoded) } else { previousRows.append(decoded) }
         }
 

@@ -25,7 +25,7 @@ public enum DpaQueries {
         var out: [UUID: DpaSummary] = [:]
         for row in try await db.sql.raw("""
             SELECT d.unit_id, d.number, d.ratified_on,
-                   CAST(COALESCE(SUM(CASE WHEN LENGTH(p.code) - LENGTH(REPLACE(p.code, '.', '')) = 2 THEN p.amount ELSE 0 END), 0) AS BIGINT) AS total
+                   \(unsafeRaw: programTotal) AS total
             FROM dpa d LEFT JOIN dpa_pagu p ON p.dpa_id = d.id
             WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
             GROUP BY d.unit_id, d.number, d.ratified_on
@@ -38,6 +38,10 @@ public enum DpaQueries {
         }
         return out
     }
+
+    /// The sum of a DPA's program lines (`dpa_pagu p`): each program carries the sum of its kegiatan, so summing
+    /// every line would count the money two or three times.
+    static let programTotal = "CAST(COALESCE(SUM(CASE WHEN LENGTH(p.code) - LENGTH(REPLACE(p.code, '.', '')) = 2 THEN p.amount ELSE 0 END), 0) AS BIGINT)"
 
     /// One DPA and its lines by code: two statements.
     public static func detail(unitID: UUID, year: Int, on db: any Database) async throws -> (DpaSummary?, [DpaLine]) {

@@ -142,6 +142,13 @@ public struct RealisasiLedger: Sendable {
                   uploaderName: try row.decode(column: "uploader_name", as: String.self),
                   uploadedAt: try row.decode(column: "uploaded_at", as: Date.self))
         }
+        let windows = try await windows(pemdaID: pemdaID, year: year, on: db)
+        return RealisasiLedger(jabatanID: jabatanID, year: year, entries: entries, bukti: bukti, windows: windows)
+    }
+
+    /// The year's "Realisasi TW" windows, TW I–IV; nil where none is set. One statement.
+    public static func windows(pemdaID: UUID, year: Int, on db: any Database) async throws -> [JadwalWindow?] {
+        let sql = try db.sql
         var windows: [JadwalWindow?] = [nil, nil, nil, nil]
         let stages = Triwulan.all.map { Triwulan.stage($0).rawValue }
         for row in try await sql.raw("""
@@ -157,7 +164,7 @@ public struct RealisasiLedger: Sendable {
             windows[index] = try? JadwalWindow(stage: stage, opens: opens, closes: closes,
                                                reopenedUntil: try row.decode(column: "reopened_until", as: String?.self).flatMap(CalendarDate.init(iso:)))
         }
-        return RealisasiLedger(jabatanID: jabatanID, year: year, entries: entries, bukti: bukti, windows: windows)
+        return windows
     }
 
     /// One evidence file with its bytes, if it belongs to the Pemda.

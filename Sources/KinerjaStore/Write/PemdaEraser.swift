@@ -1,9 +1,11 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Removes a Pemda and everything it owns, children before parents so that both engines accept it.
 public enum PemdaEraser {
     public static func erase(pemdaID: UUID, on db: any Database) async throws {
+        try await db.sql.raw("DELETE FROM capaian_bobot WHERE pemda_id = \(bind: pemdaID)").run()
         try await RealisasiBukti.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await RealisasiEntry.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkSeal.query(on: db).filter(\.$pemda.$id == pemdaID).delete()

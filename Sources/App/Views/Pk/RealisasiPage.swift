@@ -39,7 +39,8 @@ enum RealisasiPage {
 
     static func sheet(_ context: PkContext, _ ledger: RealisasiLedger, through period: Int) -> CapaianSheet {
         context.pemda.capaianEngine.sheet(context.content.rows.map { row in
-            ledger.measurement(key: row.key, sasaran: row.sasaran, spec: row.spec, target: row.target, quarterly: row.quarterly)
+            ledger.measurement(key: row.key, sasaran: row.sasaran, spec: row.spec, target: row.target, quarterly: row.quarterly,
+                               weight: row.weight)
         }, through: period)
     }
 

@@ -1,0 +1,62 @@
+import Foundation
+import KinerjaCore
+import KinerjaDocuments
+import KinerjaStore
+import Plot
+
+/// The public face of the year: the capaian of the Pemda's IKU, from the published Kepala Daerah PK and accepted
+/// values only. Nothing of a unit's work in progress is shown.
+enum PortalKinerjaPage {
+    struct Model: Sendable {
+        var year: KinerjaController.Year
+    }
+
+    static func render(_ m: Model) -> String {
+        let y = m.year
+        let f = y.figures
+        let pemda = PemdaRef(y.pemda)
+        let published = f.ikuPk.flatMap { $0.status == .diterbitkan ? $0 : nil }
+        let here = SiteURL.portalKinerja(.value(pemda.code))
+        return Layout.page(title: L("Capaian IKU \(pemda.name) \(y.year)", "IKU capaian, \(pemda.name) \(y.year)"), pemda: pemda, body: .group(
+            .h1(.text(L("Capaian Indikator Kinerja Utama \(pemda.name) \(y.year)", "Key performance indicators, \(pemda.name) \(y.year)"))),
+            .p(.class("lead"), .text(L("Dari Perjanjian Kinerja Kepala Daerah yang diterbitkan; hanya nilai yang sudah diverifikasi.",
+                                       "From the regional head's published performance agreement; verified values only."))),
+            KinerjaParts.quarterSwitch(y) { here.url(KinerjaParts.tahunTw(y, $0)) },
+            .unwrap(published, { pk in body(y, pk: pk) }, else: .p(.class("muted"), .id("portal-kinerja-kosong"),
+                .text(L("PK Kepala Daerah tahun ini belum diterbitkan.", "The regional head's PK for this year is not published yet."))))))
+    }
+
+    static func body(_ y: KinerjaController.Year, pk: CapaianBoard.Pk) -> Node<HTML.BodyContext> {
+        let f = y.figures
+        let rows = f.rows(of: pk.id)
+        let sheet = f.sheet(pk.id)
+        let bars = rows.map { row in
+            let c = f.indicator(row)
+            return SvgChart.Bar(label: row.indikator, value: c?.toDate.capaian.capped, tone: KinerjaParts.tone(c?.predikat),
+                                missingLabel: c?.toDate.capaian.status == .tdi ? "TDI" : L("belum ada data", "no data yet"))
+        }
+        let svg = SvgChart.rankedBars(id: "chart-portal-iku", title: L("Capaian IKU", "IKU capaian"),
+                                      description: L("Capaian setiap IKU s.d. \(Triwulan.label(f.through)).", "Each IKU's capaian to \(Triwulan.label(f.through))."),
+                                      bars: bars, reference: FixedDecimal(100))
+        let table: Node<HTML.BodyContext> = .table(.class("data"), .id("portal-iku"),
+            .thead(.tr(.th(.text("Sasaran")), .th(.text(L("Indikator", "Indicator"))), .th(.class("num"), .text("Target")),
+                       .th(.class("num"), .text(L("Realisasi s.d.", "To date"))), .th(.class("num"), .text(L("Capaian", "Capaian"))),
+                       .th(.text("Predikat")))),
+            .tbody(.forEach(rows) { row in
+                let c = f.indicator(row)
+                return .tr(.td(.text(row.sasaran)), .td(.text(row.indikator)),
+                           .td(.class("num"), .text(TargetDisplay.text(row.target, spec: row.spec) + " " + row.satuan)),
+                           .td(.class("num"), .text(c.map { RealisasiSections.value($0.toDate.realisasi.value, spec: row.spec) } ?? "–")),
+                           .td(.class("num"), .attribute(named: "data-capaian", value: c?.toDate.capaian.capped?.description ?? "", ignoreIfValueIsEmpty: false),
+                               .text(c.map { KinerjaParts.result($0.toDate.capaian) } ?? "–")),
+                           .td(KinerjaParts.badge(c?.predikat)))
+            }))
+        return .group(
+            .p(.id("portal-kinerja-total"), .attribute(named: "data-capaian", value: sheet?.total.capaian?.description ?? "", ignoreIfValueIsEmpty: false),
+               .strong(.text(L("Capaian PK Kepala Daerah: ", "The regional head's PK: ") + KinerjaParts.percent(sheet?.total.capaian))),
+               .text(" "), KinerjaParts.badge(sheet?.predikat)),
+            KinerjaParts.figure(id: "fig-portal-iku", caption: L("TDI (data tidak tersedia) tidak dihitung sebagai 0.", "TDI (no data) is never counted as 0."),
+                                svg: svg, table: table),
+            .p(.a(.href(SiteURL.verify(.value(pk.id))), .text(L("Dokumen PK dan verifikasinya", "The PK document and its verification")))))
+    }
+}
