@@ -94,6 +94,11 @@ def discover(base, admin):
     pages["RPJMD"] = (f"/pemda/{PEMDA}/rpjmd", None)
     pages["Renstra"] = (f"/pemda/{PEMDA}/renstra/{unit}", None)
     pages["RKT"] = (f"/pemda/{PEMDA}/rkt/{unit}?tahun=2026", "admin")
+    pages["Walikota view"] = (f"/pemda/{PEMDA}/kinerja?tahun=2026", "walikota")
+    pages["unit view"] = (f"/pemda/{PEMDA}/kinerja/unit/{unit}?tahun=2026", "walikota")
+    pages["early warning"] = (f"/pemda/{PEMDA}/kinerja/peringatan?tahun=2026", "admin")
+    pages["capaian all PKs"] = (f"/api/v1/pemda/{PEMDA}/capaian?tahun=2026", "walikota")
+    pages["public IKU"] = (f"/publik/kinerja/{PEMDA}?tahun=2026", None)
     return pages
 
 
@@ -107,7 +112,7 @@ def main():
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     base = args.base.rstrip("/")
-    sessions = {name: sign_in(base, name) for name in ["admin", "verifikator"]}
+    sessions = {name: sign_in(base, name) for name in ["admin", "verifikator", "walikota"]}
     pages = discover(base, sessions["admin"][0])
     rows = []
     print(f"{'page':<18} {'req/s':>9} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'½ req/s':>8} {'p99½ ms':>8} {'SQL':>4} {'KB':>6}")

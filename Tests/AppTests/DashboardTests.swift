@@ -270,4 +270,24 @@ struct DashboardTests {
             #expect(nowhere.status == .notFound)
         }
     }
+
+    @Test func a_units_early_warnings_reach_its_inbox_and_no_one_elses() async throws {
+        try await withDemoApp { app in
+            let pemda = try #require(try await PemdaQueries.info(code: "99.71", on: app.db))
+            let (pk, _) = try await RealisasiFlowTests().signedDinkesPk(app)
+            _ = try await DemoRealisasi.run(pemdaID: pemda.id, year: 2026, on: app.db)
+            var unit = try await signedIn(app, as: "operator.dinkes")
+            let inbox = try await get(app, "/kotak-masuk?tahun=2026", &unit)
+            #expect(inbox.status == .ok)
+            let items = inbox.text.components(separatedBy: "<li data-kind=\"peringatan\"").count - 1
+            #expect(items == 1, "one item for the unit's one PK in force, not one per finding")
+            #expect(inbox.text.contains("/pemda/99.71/pk/\(pk.uuidString)/realisasi?tw="), "it links to the quarter to fix")
+            #expect(inbox.text.contains("peringatan dini"))
+            for other in ["verifikator", "admin"] {
+                var browser = try await signedIn(app, as: other)
+                let theirs = try await get(app, "/kotak-masuk?tahun=2026", &browser)
+                #expect(!theirs.text.contains("data-kind=\"peringatan\""), "\(other) reads the whole list on its page instead")
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 """Browser tests: real Chromium (Debian's chromium + chromium-driver) driven by Selenium against a live server with
 the demo data. Run by scripts/browser-test.sh, which starts the server and sets KINERJA_BASE_URL."""
+import json
 import os
 import uuid
 
@@ -37,8 +38,11 @@ def sign_in(driver, username, password=PASSWORD, next_path=None):
     driver.find_element(By.ID, "login").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
-    if password == PASSWORD:
-        WebDriverWait(driver, 10).until(EC.url_to_be(BASE + (next_path or "/")))
+    if password == PASSWORD and next_path:
+        WebDriverWait(driver, 10).until(EC.url_to_be(BASE + next_path))
+    elif password == PASSWORD:
+        # Home, or the first page of the role (the Walikota's is the year's performance).
+        WebDriverWait(driver, 10).until(lambda d: "/masuk" not in d.current_url)
 
 
 def submit_and_wait(driver, path_suffix):
@@ -404,6 +408,10 @@ def test_pk_eselon_ii_and_iii_from_draft_to_published(browser):
 ])
 def test_each_role_lands_on_its_own_beranda(browser, username, mine, shortcut, absent):
     sign_in(browser, username)
+    if username == "walikota":
+        # The Kepala Daerah lands on the executive view; the Beranda is one link away.
+        assert browser.current_url == BASE + "/pemda/99.71/kinerja"
+        click_and_wait_for_new_page(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Beranda dan tugas Anda"))
     assert browser.find_element(By.CSS_SELECTOR, "main h1").text.startswith("Selamat datang")
     assert "jabatan sudah memiliki PK yang ditandatangani" in browser.find_element(By.ID, "round-summary").text
     links = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#beranda-pintasan a")]
@@ -417,3 +425,94 @@ def test_each_role_lands_on_its_own_beranda(browser, username, mine, shortcut, a
     click_and_wait_for_new_page(browser, first_stage)
     assert "/pk" in browser.current_url and "tahap=" in browser.current_url
     assert browser.find_element(By.ID, "pk-board")
+
+
+def tiny_pdf():
+    """A one-page PDF written out for the upload: the server reads the type from the content, not the name."""
+    path = f"/tmp/bukti-{uuid.uuid4().hex}.pdf"
+    with open(path, "wb") as f:
+        f.write(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    return path
+
+
+def dinkes_capaian_on_the_dashboard(driver, quarter):
+    """The Walikota's executive view read through a quarter: the Dinas Kesehatan's figure in the ranking."""
+    driver.get(BASE + f"/pemda/99.71/kinerja?tahun=2026&tw={quarter}")
+    row = driver.find_element(By.XPATH, "//table[@id='unit-table']//tr[td/a[normalize-space()='Dinas Kesehatan']]")
+    return row.find_element(By.CSS_SELECTOR, "td[data-capaian]").get_attribute("data-capaian")
+
+
+def dinkes_measured_in_the_api(driver, quarter):
+    """How many of the Dinas Kesehatan's indicators the capaian API counts as measured, read as the browser sees it."""
+    driver.get(BASE + f"/api/v1/pemda/99.71/capaian?tahun=2026&tw={quarter}")
+    report = json.loads(driver.find_element(By.TAG_NAME, "pre").text)
+    unit = next(u for u in report["units"] if u["name"] == "Dinas Kesehatan")
+    return unit["total"]["measured"], unit["total"]["capaian"]
+
+
+def test_tw1_is_entered_with_evidence_returned_corrected_and_shown_on_the_walikotas_dashboard(browser):
+    """Runs after the PK test above, which publishes the Kepala Dinas Kesehatan's PK: that PK is measured here."""
+    sign_in(browser, "operator.dinkes", next_path=BOARD)
+    row = browser.find_element(By.XPATH, "//table[@id='pk-board']//tr[normalize-space(td[1]/text()[1])='Kepala Dinas Kesehatan']")
+    click_and_wait_for_new_page(browser, row.find_element(By.CSS_SELECTOR, "a[href*='/pk/']"))
+    assert browser.find_elements(By.ID, "link-realisasi"), "the published PK of the previous test is signed and measurable"
+    pk_path = browser.current_url.replace(BASE, "").split("?")[0]
+    page = pk_path + "/realisasi?tw=1"
+    browser.get(BASE + page)
+
+    inputs = browser.find_elements(By.CSS_SELECTOR, "input[id$='-nilai']")
+    assert len(inputs) >= 2, "the PK has at least two indicators to enter"
+    keys = [i.get_attribute("id").removeprefix("r-").removesuffix("-nilai") for i in inputs]
+    for key in keys:
+        type_into(browser, f"r-{key}-nilai", "50")
+        type_into(browser, f"r-{key}-keyakinan", "8")
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-realisasi"))
+    if browser.find_elements(By.ID, "realisasi-warnings"):
+        # Far from plan: the screen asks once more, and "Simpan tetap" saves what was typed.
+        click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-realisasi"))
+    assert browser.find_elements(By.ID, "flash"), "the quarter is saved"
+    # Evidence for the first indicator, sniffed from its bytes.
+    browser.find_element(By.ID, f"berkas-{keys[0]}").send_keys(tiny_pdf())
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, f"unggah-{keys[0]}"))
+    assert ".pdf" in browser.find_element(By.ID, f"bukti-{keys[0]}").text.lower()
+
+    # The verifikator accepts the first and returns the second with a reason.
+    switch_user(browser, "verifikator", page)
+    browser.find_element(By.ID, f"terima-{keys[0]}").click()
+    browser.find_element(By.ID, f"kembalikan-{keys[1]}").click()
+    type_into(browser, f"alasan-{keys[1]}", "Nilai tidak sesuai laporan bulanan; mohon dicek ulang")
+    for key in keys[2:]:
+        browser.find_element(By.ID, f"terima-{key}").click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-verifikasi"))
+
+    browser.get(BASE + page)
+    pk_before = browser.find_element(By.ID, "capaian-total").get_attribute("data-capaian")
+    switch_user(browser, "walikota", "/pemda/99.71/kinerja")
+    before = dinkes_capaian_on_the_dashboard(browser, 1)
+    assert before and before == pk_before, (before, pk_before)
+    assert dinkes_measured_in_the_api(browser, 1) == (len(keys) - 1, before), "the returned value is not counted"
+
+    # The unit sees the return at the top of its screen and in its inbox, and corrects it.
+    switch_user(browser, "operator.dinkes", page)
+    assert "Nilai tidak sesuai laporan bulanan" in browser.find_element(By.ID, "realisasi-returned").text
+    browser.get(BASE + "/kotak-masuk?tahun=2026")
+    assert "dikembalikan" in browser.find_element(By.TAG_NAME, "main").text.lower()
+    browser.get(BASE + page)
+    type_into(browser, f"r-{keys[1]}-nilai", "30")
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-realisasi"))
+    if browser.find_elements(By.ID, "realisasi-warnings"):
+        click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-realisasi"))
+    assert not browser.find_elements(By.ID, "realisasi-returned"), "the correction answers the return"
+
+    switch_user(browser, "verifikator", page)
+    browser.find_element(By.ID, f"terima-{keys[1]}").click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "simpan-verifikasi"))
+    browser.get(BASE + page)
+    pk_figure = browser.find_element(By.ID, "capaian-total").get_attribute("data-capaian")
+
+    # The Walikota's dashboard now counts the corrected value: the unit's figure is its head's PK, to TW I.
+    switch_user(browser, "walikota", "/pemda/99.71/kinerja")
+    after = dinkes_capaian_on_the_dashboard(browser, 1)
+    assert after and after == pk_figure, (after, pk_figure)
+    assert dinkes_measured_in_the_api(browser, 1) == (len(keys), after), "the corrected value now counts"

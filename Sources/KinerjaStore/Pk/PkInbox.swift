@@ -7,6 +7,8 @@ public struct PkInboxItem: Sendable, Hashable {
         case lengkapi, verifikasi, tandatangani, terbitkan
         /// Realisation returned by a verifikator, to correct; realisation waiting for a verifikator.
         case realisasiPerbaiki, realisasiVerifikasi
+        /// The early warning of a PK of the reader's unit.
+        case peringatan
         case tenggat
 
         public var heading: Message {
@@ -17,6 +19,7 @@ public struct PkInboxItem: Sendable, Hashable {
             case .terbitkan: Message(id: "Siap diterbitkan", en: "Ready to publish")
             case .realisasiPerbaiki: Message(id: "Realisasi dikembalikan untuk diperbaiki", en: "Realisation returned for correction")
             case .realisasiVerifikasi: Message(id: "Realisasi menunggu verifikasi Anda", en: "Realisation waiting for your review")
+            case .peringatan: Message(id: "Peringatan dini realisasi", en: "Early warnings on realisation")
             case .tenggat: Message(id: "Tenggat", en: "Deadlines")
             }
         }

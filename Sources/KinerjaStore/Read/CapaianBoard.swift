@@ -129,7 +129,9 @@ public struct CapaianBoard: Sendable {
         strategic.map { CapaianTree.Node(id: $0.id.uuidString, parent: $0.parent?.uuidString, weight: $0.weight) }
     }
 
-    public static func load(pemdaID: UUID, year: Int, on db: any Database) async throws -> CapaianBoard {
+    /// - Parameter plans: whether to read the RPJMD tree and the DPA too; the early warning of an inbox needs neither
+    ///   and is then three statements.
+    public static func load(pemdaID: UUID, year: Int, plans: Bool = true, on db: any Database) async throws -> CapaianBoard {
         let sql = try db.sql
         let signed = PkStatus.allCases.filter(\.isSigned).map(\.rawValue)
         // 1. The rows of every PK in force (the newest signed version of each position), with their PK and the weight
@@ -206,6 +208,10 @@ public struct CapaianBoard: Sendable {
         // 3. The windows.
         let windows = try await RealisasiLedger.windows(pemdaID: pemdaID, year: year, on: db)
 
+        guard plans else {
+            return CapaianBoard(year: year, pks: pks, rows: rows, windows: windows, strategic: [], pagu: [:],
+                                budgetRealised: [:], entries: entries, bukti: bukti)
+        }
         // 4. The RPJMD whose period holds the year: misi, tujuan and sasaran with their weights.
         let strategic = try await sql.raw("""
             SELECT x.kind, x.id, x.parent, x.number, x.text, b.weight FROM (

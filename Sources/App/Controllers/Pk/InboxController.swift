@@ -27,6 +27,9 @@ struct RoundData: Sendable {
                                   board: board, today: today)
             + (try await RealisasiInbox.items(pemdaID: pemda.id, pemdaCode: pemda.code, year: year, principal: req.principal,
                                               accountID: account.id, reach: reach, organisation: organisation, on: req.db))
+            + (try await EarlyWarningInbox.items(pemdaID: pemda.id, pemdaCode: pemda.code, year: year, principal: req.principal,
+                                                 reach: reach, organisation: organisation, engine: pemda.capaianEngine,
+                                                 today: today, on: req.db))
         return RoundData(pemda: pemda, organisation: organisation, year: pkYear, board: board, inbox: inbox, today: today, reach: reach)
     }
 }

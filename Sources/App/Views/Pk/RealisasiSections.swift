@@ -97,7 +97,8 @@ enum RealisasiSections {
         let byKey = Dictionary(s.indicators.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return .section(.id("capaian"),
             .h2(.text(L("Capaian s.d. \(Triwulan.label(s.through))", "Capaian to \(Triwulan.label(s.through))"))),
-            .p(.id("capaian-total"), .strong(.text(L("Capaian PK: ", "PK capaian: ") + RealisasiDisplay.percent(s.total.capaian))),
+            .p(.id("capaian-total"), .attribute(named: "data-capaian", value: s.total.capaian?.description ?? "", ignoreIfValueIsEmpty: false),
+               .strong(.text(L("Capaian PK: ", "PK capaian: ") + RealisasiDisplay.percent(s.total.capaian))),
                .unwrap(s.predikat) { .span(.class("badge tone-\($0.tone.rawValue)"), .text($0.label.text)) },
                .text(L(" · dari \(s.total.total) indikator: \(s.total.measured) terukur, \(s.total.tdi) TDI, \(s.total.pending) belum ada data",
                        " · of \(s.total.total) indicators: \(s.total.measured) measured, \(s.total.tdi) TDI, \(s.total.pending) without data")),
