@@ -110,6 +110,8 @@ func routes(_ app: Application) throws {
         app.get(pemda(.kinerja), use: kept(kinerja.dashboard))
         app.get(pemda(.kinerjaUnit(.key)), use: kept(kinerja.unit))
         app.get(pemda(.peringatan), use: kept(kinerja.warnings))
+        app.get(pemda(.laporan), use: kept(kinerja.report))
+        app.get(pemda(.laporanPdf), use: kept(kinerja.reportPdf))
         app.get(pk(.indikator), use: kept(kinerja.indicator))
         app.get(.portalKinerja(.key), use: kept(kinerja.portal))
         let bobot = BobotController()

@@ -290,4 +290,43 @@ struct DashboardTests {
             }
         }
     }
+
+    @Test func the_quarterly_report_shows_the_engines_figures_on_screen_and_in_its_pdf() async throws {
+        try await withDemoApp { app in
+            let pemda = try await demoYear(app)
+            var walikota = try await signedIn(app, as: "walikota")
+            let expected = try await expectedSheets(app, pemda, through: 3)
+            let organisation = try await app.organisations.organisation(of: pemda, on: app.db)
+            let head = try #require(expected.first { $0.pk.level == .jpt && !$0.sheet.indicators.isEmpty })
+            let unit = try #require(organisation.opd(of: head.pk.unitID))
+            let query = "?tahun=2026&tw=3&unit=\(unit.uuidString)"
+            let page = try await get(app, "/pemda/99.71/kinerja/laporan" + query, &walikota)
+            #expect(page.status == .ok && page.text.contains("id=\"e81-kinerja\"") && page.text.contains("id=\"e81-anggaran\""))
+            let pdf = try await get(app, "/pemda/99.71/kinerja/laporan.pdf" + query, &walikota)
+            #expect(pdf.status == .ok && pdf.headers.contentType?.subType == "pdf")
+            let text = try pdftotext(pdf.data)
+            #expect(text.contains("FORMULIR E.81") && text.contains("S.D. TW III"))
+            for indicator in head.sheet.indicators {
+                let shown = KinerjaParts.result(indicator.toDate.capaian)
+                // The same figure, in the same words, on the page and in the PDF.
+                #expect(page.text.contains(">\(shown)<"), "\(indicator.key): \(shown) on the page")
+                #expect(text.contains(shown), "\(indicator.key): \(shown) in the PDF")
+            }
+            // The DPA: every line's pagu, and the unit's serapan in the Pemda's summary.
+            let lines = try await DpaQueries.detail(unitID: unit, year: 2026, on: app.db).1
+            #expect(!lines.isEmpty)
+            for line in lines.prefix(5) { #expect(text.contains(IDFormat.rupiah(line.amount)), "pagu of \(line.code)") }
+            let summary = try await get(app, "/pemda/99.71/kinerja/laporan.pdf?tahun=2026&tw=3", &walikota)
+            let summaryText = try pdftotext(summary.data)
+            #expect(summaryText.contains("Rekapitulasi Perangkat Daerah") && summaryText.contains("Indikator Kinerja Utama"))
+            let iku = try #require(expected.first { $0.pk.level == .pemda })
+            for indicator in iku.sheet.indicators {
+                #expect(summaryText.contains(KinerjaParts.result(indicator.toDate.capaian)))
+            }
+            // Another Pemda's user, or none, reads nothing.
+            var anonymous = Browser()
+            let denied = try await get(app, "/pemda/99.71/kinerja/laporan.pdf?tahun=2026", &anonymous)
+            #expect(denied.status == .seeOther)
+        }
+    }
 }

@@ -111,4 +111,17 @@ import Testing
             row("a", sasaran: "S", target: "100", accepted: [.tdi, nil, nil, nil]), through: 1))
         #expect(EarlyWarning.signals(tdi, windows: [], today: day("2026-12-01")) == [EarlyWarningSignal(kind: .tdi, period: 1)])
     }
+
+    @Test func huge_weights_and_saturated_figures_neither_trap_nor_outweigh_the_cap() {
+        let top = RollupResult(capaian: FixedDecimal(units: Int64.max), measured: 1, tdi: 0, pending: 0)
+        let parts = Array(repeating: (weight: FixedDecimal(units: Int64.max), result: top), count: 5)
+            + [(weight: FixedDecimal(1), result: RollupResult(capaian: d("50"), measured: 1, tdi: 0, pending: 0))]
+        let mean = Rollup.weightedMean(parts)
+        #expect(mean.measured == 6)
+        #expect(mean.capaian != nil && mean.capaian! > d("50"))
+        // A weight above the maximum counts as the maximum: 1000 × 100 and 1 × 0 give 99,9001 (to six decimals).
+        let capped = Rollup.weightedMean([(weight: d("5000"), result: RollupResult(capaian: d("100"), measured: 1, tdi: 0, pending: 0)),
+                                          (weight: d("1"), result: RollupResult(capaian: d("0"), measured: 1, tdi: 0, pending: 0))])
+        #expect(capped.capaian == d("99.9001"))
+    }
 }

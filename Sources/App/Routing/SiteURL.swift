@@ -64,7 +64,7 @@ enum SiteURL: Sendable, Hashable {
         case bukti(Param<UUID>)
         case users, userNew, userReset(Param<UUID>), userStatus(Param<UUID>)
         case audit, auditCSV
-        case kinerja, kinerjaUnit(Param<UUID>), peringatan, bobot
+        case kinerja, kinerjaUnit(Param<UUID>), peringatan, bobot, laporan, laporanPdf
     }
 
     enum PkPath: Sendable, Hashable {
@@ -209,6 +209,8 @@ extension SiteURL.PemdaPath {
         case .kinerjaUnit(let unit): return ["kinerja", "unit", s(unit, K.unit)]
         case .peringatan: return ["kinerja", "peringatan"]
         case .bobot: return ["kinerja", "bobot"]
+        case .laporan: return ["kinerja", "laporan"]
+        case .laporanPdf: return ["kinerja", "laporan.pdf"]
         }
     }
 }

@@ -41,8 +41,13 @@ public enum Rollup {
             tdi += result.tdi
             pending += result.pending
             if let capaian = result.capaian, weight.units > 0 {
-                numerator += Int128(weight.units) * Int128(capaian.units)
-                denominator += Int128(weight.units)
+                // A stored weight is bounded when it is entered, but a figure read back must never trap: weights are
+                // capped here too, and the sums saturate (they cannot, within these bounds, for 10^9 parts).
+                let w = Int128(min(weight.units, CapaianWeight.maximum.units))
+                let (product, o1) = w.multipliedReportingOverflow(by: Int128(capaian.units))
+                let (sum, o2) = numerator.addingReportingOverflow(product)
+                numerator = o1 || o2 ? (product < 0 ? Int128.min / 2 : Int128.max / 2) : sum
+                denominator += w
             }
         }
         let capaian = denominator == 0

@@ -18,11 +18,14 @@ public struct IndicatorWatch: Sendable, Hashable {
     /// TW I–IV.
     public var quarters: [Quarter]
     public var capaian: IndicatorCapaian
+    /// The quarter whose accepted entry gave the forecast (1–4), where one did.
+    public var forecastPeriod: Int?
 
-    public init(key: String, quarters: [Quarter], capaian: IndicatorCapaian) {
+    public init(key: String, quarters: [Quarter], capaian: IndicatorCapaian, forecastPeriod: Int? = nil) {
         self.key = key
         self.quarters = quarters
         self.capaian = capaian
+        self.forecastPeriod = forecastPeriod
     }
 }
 
@@ -97,7 +100,8 @@ public enum EarlyWarning {
         }
         let forecast = watch.capaian.forecast
         if forecast.status == .measured, let value = forecast.capped, value < FixedDecimal(100) {
-            let given = watch.quarters.indices.last { watch.quarters[$0].latest == .diterima }.map { $0 + 1 } ?? 4
+            let given = watch.forecastPeriod.flatMap { Triwulan.all.contains($0) ? $0 : nil }
+                ?? watch.quarters.indices.last { watch.quarters[$0].latest == .diterima }.map { $0 + 1 } ?? 4
             out.append(EarlyWarningSignal(kind: .forecastBelowTarget, period: given, capaian: value))
         }
         return out.sorted()

@@ -94,7 +94,7 @@ public struct CapaianBoard: Sendable {
         IndicatorWatch(key: row.key, quarters: Triwulan.all.map { q in
             let entries = quarter(row, q)
             return IndicatorWatch.Quarter(latest: entries.latestStatus, isTdi: entries.latestIsTdi, bukti: buktiCount(row, q))
-        }, capaian: capaian)
+        }, capaian: capaian, forecastPeriod: Triwulan.all.last { quarter(row, $0).acceptedForecast != nil })
     }
 
     /// The PKs as the engine takes them: ids as text, each PK under its Perangkat Daerah (`opd`: a Bidang's PK

@@ -34,10 +34,16 @@ public enum EarlyWarningInbox {
             out.append(PkInboxItem(
                 kind: .peringatan, pkID: pk.id, jabatanID: pk.jabatanID, jabatanName: o.positions[pk.jabatanID]?.name ?? "",
                 year: year, version: 0, status: nil,
-                message: Message(id: "\(signals.count) peringatan dini: " + parts.map { "\($0.1) \($0.0.label.id.lowercased())" }.joined(separator: ", "),
-                                 en: "\(signals.count) early warnings: " + parts.map { "\($0.1) \($0.0.label.en.lowercased())" }.joined(separator: ", ")),
+                message: Message(id: "\(signals.count) peringatan dini: " + parts.map { "\($0.1) \(lowerFirst($0.0.label.id))" }.joined(separator: ", "),
+                                 en: "\(signals.count) early warnings: " + parts.map { "\($0.1) \(lowerFirst($0.0.label.en))" }.joined(separator: ", ")),
                 due: nil, period: first.period))
         }
         return out
+    }
+
+    /// "Tanpa bukti dukung" → "tanpa bukti dukung", but "TDI (…)" stays "TDI (…)".
+    static func lowerFirst(_ text: String) -> String {
+        guard let first = text.first, text.dropFirst().first?.isLowercase == true else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 }

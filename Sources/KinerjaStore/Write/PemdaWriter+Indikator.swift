@@ -41,9 +41,10 @@ public struct IndikatorInput: Sendable, Hashable {
         try Required.Optional.text(baselineValue, field: .baseline, label: Message(id: "Kondisi awal", en: "The baseline"))
         try Required.Optional.text(tags.joined(separator: ","), field: .tags, label: Message(id: "Label", en: "The tags"))
         try spec.validate()
-        guard weight > FixedDecimal(0) else {
+        guard weight > FixedDecimal(0), weight <= CapaianWeight.maximum else {
             throw RuleViolation(code: "indicator.weight", field: .weight,
-                                message: Message(id: "Bobot harus lebih dari 0.", en: "The weight must be above 0."))
+                                message: Message(id: "Bobot harus lebih dari 0 dan paling besar \(IDFormat.number(CapaianWeight.maximum)).",
+                                                 en: "The weight must be above 0 and at most \(CapaianWeight.maximum)."))
         }
         if baselineValue.trimmingCharacters(in: .whitespaces).isEmpty != (baselineYear == nil) {
             throw RuleViolation(code: "indicator.baseline", field: .baselineYear,

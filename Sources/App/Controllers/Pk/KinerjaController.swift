@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KinerjaCore
+import KinerjaDocuments
 import KinerjaStore
 import Vapor
 
@@ -19,14 +20,25 @@ struct KinerjaController: Sendable {
         let year = req.year(in: pemda)
         let organisation = try await req.organisation(of: pemda)
         let today = req.today(in: pemda)
-        let board = try await CapaianBoard.load(pemdaID: pemda.id, year: year, on: req.db)
-        // `?tw=` is bounded before it indexes anything; without it, the last quarter whose window has opened.
+        // The quarter is bounded before it indexes anything; without `?tw=`, the last whose window has opened.
         let asked = req.query[String.self, at: "tw"].flatMap { $0.utf8.count == 1 ? Int($0) : nil }
-        let through = asked.flatMap { Triwulan.all.contains($0) ? $0 : nil }
-            ?? Triwulan.reported(on: today, year: year, windows: board.windows)
-        return Year(pemda: pemda, organisation: organisation, year: year,
-                    figures: KinerjaFigures(board: board, engine: pemda.capaianEngine, through: through, today: today,
-                                             opd: organisation.opd(of:)))
+            .flatMap { Triwulan.all.contains($0) ? $0 : nil }
+        func compute(_ board: CapaianBoard) -> KinerjaFigures {
+            KinerjaFigures(board: board, engine: pemda.capaianEngine,
+                           through: asked ?? Triwulan.reported(on: today, year: year, windows: board.windows),
+                           today: today, opd: organisation.opd(of:))
+        }
+        guard req.application.pageCache.isEnabled else {
+            let board = try await CapaianBoard.load(pemdaID: pemda.id, year: year, on: req.db)
+            return Year(pemda: pemda, organisation: organisation, year: year, figures: compute(board))
+        }
+        let stored = req.webSession.state.withLockedValue { $0.record?.dataRevision }
+        let revision = if let stored { stored } else { try await DataRevision.current(on: req.db) }
+        let key = "\(pemda.id)|\(year)|\(asked.map(String.init) ?? "-")|\(today)|\(organisation.version)|\(pemda.predikatScale)|\(pemda.capaianCap)"
+        let figures = try await req.application.figuresCache.figures(key, revision: revision) {
+            compute(try await CapaianBoard.load(pemdaID: pemda.id, year: year, on: req.db))
+        }
+        return Year(pemda: pemda, organisation: organisation, year: year, figures: figures)
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
@@ -81,5 +93,41 @@ extension KinerjaController {
         let measured = context.pemda.capaianEngine.measure(measurement, through: through)
         return HTMLResponse.make(IndicatorPage.render(IndicatorPage.Model(context: context, row: row, ledger: ledger,
                                                                           measured: measured, through: through)))
+    }
+}
+
+extension KinerjaController {
+    /// The report of `?unit=` (a Perangkat Daerah, with its DPA lines) or of the Pemda.
+    static func monitoring(_ req: Request) async throws -> (Year, UUID?, TabularReport) {
+        let pemda = try await req.pemda(reading: .pk)
+        let y = try await load(req, pemda: pemda)
+        let unit = req.query[String.self, at: "unit"].flatMap { UUID(uuidString: String($0.prefix(36))) }
+            .flatMap { y.organisation.units[$0]?.kind.isPerangkatDaerah == true ? $0 : nil }
+        var lines: [MonitoringReport.BudgetLine] = []
+        if let unit {
+            let (_, dpa) = try await DpaQueries.detail(unitID: unit, year: y.year, on: req.db)
+            let realised = try await AnggaranQueries.byLine(dpaUnitID: unit, year: y.year, on: req.db)
+            lines = dpa.map { line in
+                MonitoringReport.BudgetLine(code: line.code, name: line.name, pagu: line.amount,
+                                            quarters: (realised[line.id] ?? [nil, nil, nil, nil]).map { $0 ?? 0 })
+            }
+        }
+        let made = Fmt.moment(req.now, zone: pemda.zone)
+        return (y, unit, MonitoringReport.make(y, unit: unit, lines: lines, made: made))
+    }
+
+    @Sendable func report(_ req: Request) async throws -> Response {
+        let (y, unit, report) = try await Self.monitoring(req)
+        return HTMLResponse.make(MonitoringPage.render(MonitoringPage.Model(year: y, unit: unit, report: report)))
+    }
+
+    @Sendable func reportPdf(_ req: Request) async throws -> Response {
+        let (y, unit, report) = try await Self.monitoring(req)
+        let bytes = try TabularReportPdf.render(report)
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "application", subType: "pdf")
+        let who = unit.flatMap { y.organisation.units[$0]?.code } ?? y.pemda.code
+        headers.setDisposition("inline", filename: "E81-\(y.year)-TW\(y.figures.through)-\(who).pdf")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 }

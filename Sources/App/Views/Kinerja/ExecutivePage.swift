@@ -73,8 +73,7 @@ enum ExecutivePage {
         let lines = f.units
         let bars = lines.map { u in
             SvgChart.Bar(label: KinerjaParts.unitName(y, u.unitID), value: u.capaian.capaian, tone: KinerjaParts.tone(u.predikat),
-                         missingLabel: u.capaian.tdi > 0 && u.capaian.measured == 0 ? "TDI" : L("belum ada data", "no data yet"),
-                         href: SiteURL.of(y.pemda.code, .kinerjaUnit(.value(u.unitID))).url(KinerjaParts.tahunTw(y)))
+                         missingLabel: u.capaian.tdi > 0 && u.capaian.measured == 0 ? "TDI" : L("belum ada data", "no data yet"))
         }
         let svg = SvgChart.rankedBars(id: "chart-unit", title: L("Capaian Perangkat Daerah", "Capaian by agency"),
                                       description: L("Perangkat Daerah diurutkan dari capaian tertinggi s.d. \(Triwulan.label(f.through)).",
@@ -156,8 +155,7 @@ enum ExecutivePage {
         let y = m.year
         let f = y.figures
         let points = f.units.map { u in
-            SvgChart.Point(label: KinerjaParts.unitName(y, u.unitID), x: u.serapan, y: u.capaian.capaian, tone: KinerjaParts.tone(u.predikat),
-                           href: SiteURL.of(y.pemda.code, .kinerjaUnit(.value(u.unitID))).url(KinerjaParts.tahunTw(y)))
+            SvgChart.Point(label: KinerjaParts.unitName(y, u.unitID), x: u.serapan, y: u.capaian.capaian, tone: KinerjaParts.tone(u.predikat))
         }
         let svg = SvgChart.scatter(id: "chart-serapan", title: L("Serapan terhadap capaian", "Absorption against capaian"),
                                    description: L("Setiap titik satu Perangkat Daerah: serapan anggaran (sumbu datar) dan capaian kinerja (sumbu tegak).",

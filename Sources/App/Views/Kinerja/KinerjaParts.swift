@@ -35,7 +35,8 @@ enum KinerjaParts {
     static func tone(_ band: PredikatBand?) -> SvgChart.Tone { band.map { SvgChart.Tone($0.tone) } ?? .neutral }
 
     /// A chart and its data table side by side (stacked on a phone): the table is the chart for a screen reader and
-    /// for anyone who wants the figures.
+    /// for anyone who wants the figures, and carries the links; the chart holds none, since it is hidden from
+    /// assistive technology and a link in it would be a tab stop no one hears.
     static func figure(id: String, caption: String, svg: String, table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
         .element(named: "figure", nodes: [
             .class("chart-pair"), .id(id),

@@ -23,7 +23,7 @@ enum PortalKinerjaPage {
                                        "From the regional head's published performance agreement; verified values only."))),
             KinerjaParts.quarterSwitch(y) { here.url(KinerjaParts.tahunTw(y, $0)) },
             .unwrap(published, { pk in body(y, pk: pk) }, else: .p(.class("muted"), .id("portal-kinerja-kosong"),
-                .text(L("PK Kepala Daerah tahun ini belum diterbitkan.", "The regional head's PK for this year is not published yet."))))))
+                .text(L("PK Kepala Daerah yang berlaku tahun ini belum diterbitkan.", "The regional head's PK in force this year is not published yet."))))))
     }
 
     static func body(_ y: KinerjaController.Year, pk: CapaianBoard.Pk) -> Node<HTML.BodyContext> {

@@ -100,8 +100,7 @@ enum UnitKinerjaPage {
                                       bars: ranked.map { item in
                                           SvgChart.Bar(label: KinerjaParts.positionName(y, item.pk.jabatanID), value: item.r.capaian,
                                                        tone: KinerjaParts.tone(f.predikat(item.r.capaian)),
-                                                       missingLabel: item.r.tdi > 0 && item.r.measured == 0 ? "TDI" : L("belum ada data", "no data yet"),
-                                                       href: SiteURL.pk(y.pemda.code, item.pk.id, .realisasi).url(["tw": String(f.through)]))
+                                                       missingLabel: item.r.tdi > 0 && item.r.measured == 0 ? "TDI" : L("belum ada data", "no data yet"))
                                       }, reference: FixedDecimal(100))
         let table: Node<HTML.BodyContext> = .table(.class("data"), .id("jabatan-table"),
             .thead(.tr(.th(.text(L("Jabatan", "Position"))), .th(.text(L("Pejabat", "Official"))), .th(.class("num"), .text(L("Indikator", "Indicators"))),
@@ -116,7 +115,10 @@ enum UnitKinerjaPage {
                     .td(KinerjaParts.badge(f.predikat(item.r.capaian))),
                     .td(.class("num"), .text(KinerjaParts.percent(f.path(item.pk.id)?.forecast.capaian))))
             }))
-        let head = ranked.map(\.pk).filter { $0.level == .jpt }
+        // The head's PKs: those at the unit's highest level, as the unit's figure is measured (`PemdaCapaian`).
+        let rank = { (pk: CapaianBoard.Pk) in PkLevel.allCases.firstIndex(of: pk.level) ?? PkLevel.allCases.count }
+        let top = pks.map(rank).min()
+        let head = ranked.map(\.pk).filter { rank($0) == top }
         return .group(
             .section(.id("jabatan"), .h2(.text(L("PK yang berlaku", "PKs in force"))),
                      pks.isEmpty ? .p(.class("muted"), .text(L("Belum ada PK yang ditandatangani di unit ini.", "No signed PK in this unit yet.")))
