@@ -43,7 +43,18 @@ public struct CapaianBoard: Sendable {
     }
 
     public struct StrategicNode: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable { case misi, tujuan, sasaran }
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            case misi, tujuan, sasaran
+
+            /// As a table names the node: "Misi 1. …".
+            public var label: String {
+                switch self {
+                case .misi: "Misi"
+                case .tujuan: "Tujuan"
+                case .sasaran: "Sasaran"
+                }
+            }
+        }
         public var id: UUID
         public var kind: Kind
         public var parent: UUID?

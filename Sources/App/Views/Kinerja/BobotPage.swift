@@ -37,7 +37,7 @@ enum BobotPage {
                             let name = "bobot[\(node.id.uuidString)]"
                             let id = "bobot-\(node.id.uuidString)"
                             let error = m.errors.byField[name]
-                            let label = "\(node.kind == .misi ? "Misi" : node.kind == .tujuan ? "Tujuan" : "Sasaran") \(node.number). \(node.text)"
+                            let label = "\(node.kind.label) \(node.number). \(node.text)"
                             return .tr(.class("depth-\(depth)"),
                                 .td(.label(.for(id), .text(label))),
                                 .td(.class("num"),

@@ -247,7 +247,7 @@ enum ExecutivePage {
                            .th(.class("num"), .text(L("Capaian", "Capaian"))), .th(.text("Predikat")), .th(.class("num"), .text(L("Prakiraan", "Forecast"))))),
                 .tbody(.forEach(ordered) { node, depth in
                     let figures = f.capaian.strategic[node.id.uuidString]
-                    let label = "\(node.kind == .misi ? "Misi" : node.kind == .tujuan ? "Tujuan" : "Sasaran") \(node.number). \(node.text)"
+                    let label = "\(node.kind.label) \(node.number). \(node.text)"
                     return .tr(.class("depth-\(depth)"), .id("rpjmd-\(node.id.uuidString)"),
                         .td(.text(label)), .td(.class("num"), .text(IDFormat.number(node.weight))),
                         figures.map { KinerjaParts.capaianCell($0.toDate) } ?? .td(.class("num"), .text("–")),

@@ -31,8 +31,9 @@ enum MonitoringReport {
         for pk in pks {
             let position = pk.level == .pemda ? L("Kepala Daerah", "Regional head") : KinerjaParts.positionName(y, pk.jabatanID)
             let total = f.sheet(pk.id)?.total
-            rows.append(TabularReport.Row([position, "", "", "", "", "", "", "", "", KinerjaParts.percent(total?.capaian), ""], bold: true,
-                                          key: pk.id.uuidString))
+            // The position's own line: its PK's capaian under "Capaian" (column 9 of 10), its predikat beside it.
+            rows.append(TabularReport.Row([position, "", "", "", "", "", "", "", KinerjaParts.percent(total?.capaian),
+                                           f.sheet(pk.id)?.predikat?.label.text ?? ""], bold: true, key: pk.id.uuidString))
             for row in f.rows(of: pk.id) {
                 n += 1
                 let c = f.indicator(row)
