@@ -122,7 +122,9 @@ public struct CapaianBoard: Sendable {
     }
 
     /// The RPJMD depth first (misi, its tujuan, their sasaran), each with its depth: how a table lists the tree.
-    public var strategicOrder: [(node: StrategicNode, depth: Int)] {
+    public var strategicOrder: [(node: StrategicNode, depth: Int)] { Self.depthFirst(strategic) }
+
+    public static func depthFirst(_ strategic: [StrategicNode]) -> [(node: StrategicNode, depth: Int)] {
         var children: [UUID: [StrategicNode]] = [:]
         for node in strategic { if let parent = node.parent { children[parent, default: []].append(node) } }
         var ordered: [(StrategicNode, Int)] = []
@@ -138,6 +140,33 @@ public struct CapaianBoard: Sendable {
 
     public var strategicNodes: [CapaianTree.Node] {
         strategic.map { CapaianTree.Node(id: $0.id.uuidString, parent: $0.parent?.uuidString, weight: $0.weight) }
+    }
+
+    /// The RPJMD whose period holds the year: misi, then tujuan, then sasaran, each by number, with its weight (1
+    /// unless set). One statement.
+    public static func strategic(pemdaID: UUID, year: Int, on db: any Database) async throws -> [StrategicNode] {
+        try await db.sql.raw("""
+            SELECT x.kind, x.id, x.parent, x.number, x.text, b.weight FROM (
+                SELECT 'misi' AS kind, m.id, NULL AS parent, m.number, m.text, 0 AS depth FROM misi m
+                  JOIN periode_rpjmd pr ON pr.id = m.periode_id
+                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
+                UNION ALL
+                SELECT 'tujuan', t.id, t.misi_id, t.number, t.text, 1 FROM tujuan t JOIN misi m ON m.id = t.misi_id
+                  JOIN periode_rpjmd pr ON pr.id = m.periode_id
+                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
+                UNION ALL
+                SELECT 'sasaran', s.id, s.tujuan_id, s.number, s.text, 2 FROM sasaran_rpjmd s JOIN tujuan t ON t.id = s.tujuan_id
+                  JOIN misi m ON m.id = t.misi_id JOIN periode_rpjmd pr ON pr.id = m.periode_id
+                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
+            ) x LEFT JOIN capaian_bobot b ON b.node_id = x.id
+            ORDER BY x.depth, x.number
+            """).all().compactMap { row -> StrategicNode? in
+            guard let kind = StrategicNode.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            return StrategicNode(id: try row.decode(column: "id", as: UUID.self), kind: kind,
+                                 parent: try row.decode(column: "parent", as: UUID?.self),
+                                 number: try row.decode(column: "number", as: Int.self), text: try row.decode(column: "text", as: String.self),
+                                 weight: try row.decode(column: "weight", as: String?.self).flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1))
+        }
     }
 
     /// - Parameter plans: whether to read the RPJMD tree and the DPA too; the early warning of an inbox needs neither
@@ -224,28 +253,7 @@ public struct CapaianBoard: Sendable {
                                 budgetRealised: [:], entries: entries, bukti: bukti)
         }
         // 4. The RPJMD whose period holds the year: misi, tujuan and sasaran with their weights.
-        let strategic = try await sql.raw("""
-            SELECT x.kind, x.id, x.parent, x.number, x.text, b.weight FROM (
-                SELECT 'misi' AS kind, m.id, NULL AS parent, m.number, m.text, 0 AS depth FROM misi m
-                  JOIN periode_rpjmd pr ON pr.id = m.periode_id
-                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
-                UNION ALL
-                SELECT 'tujuan', t.id, t.misi_id, t.number, t.text, 1 FROM tujuan t JOIN misi m ON m.id = t.misi_id
-                  JOIN periode_rpjmd pr ON pr.id = m.periode_id
-                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
-                UNION ALL
-                SELECT 'sasaran', s.id, s.tujuan_id, s.number, s.text, 2 FROM sasaran_rpjmd s JOIN tujuan t ON t.id = s.tujuan_id
-                  JOIN misi m ON m.id = t.misi_id JOIN periode_rpjmd pr ON pr.id = m.periode_id
-                  WHERE pr.pemda_id = \(bind: pemdaID) AND pr.start_year <= \(bind: year) AND pr.end_year >= \(bind: year)
-            ) x LEFT JOIN capaian_bobot b ON b.node_id = x.id
-            ORDER BY x.depth, x.number
-            """).all().compactMap { row -> StrategicNode? in
-            guard let kind = StrategicNode.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return StrategicNode(id: try row.decode(column: "id", as: UUID.self), kind: kind,
-                                 parent: try row.decode(column: "parent", as: UUID?.self),
-                                 number: try row.decode(column: "number", as: Int.self), text: try row.decode(column: "text", as: String.self),
-                                 weight: try row.decode(column: "weight", as: String?.self).flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1))
-        }
+        let strategic = try await strategic(pemdaID: pemdaID, year: year, on: db)
 
         // 5. The DPA's pagu (its programs) and realisation per unit and quarter, summed in SQL, in one answer.
         var pagu: [UUID: Int64] = [:]

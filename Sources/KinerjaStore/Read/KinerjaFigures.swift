@@ -34,6 +34,7 @@ public struct KinerjaFigures: Sendable {
     public let realised: Int64
     public let warnings: [Warning]
     private let indicatorIndex: [String: IndicatorCapaian]
+    private let rowsByPk: [UUID: [CapaianBoard.Row]]
 
     /// - Parameter opd: the Perangkat Daerah a unit belongs to (`PemdaOrganisation.opd(of:)`).
     public init(board: CapaianBoard, engine: CapaianEngine, through period: Int, today: CalendarDate,
@@ -72,6 +73,7 @@ public struct KinerjaFigures: Sendable {
             for indicator in sheet.indicators { index[pkID + "|" + indicator.key] = indicator }
         }
         indicatorIndex = index
+        rowsByPk = Dictionary(grouping: board.rows, by: \.pkID)
         let pkByID = Dictionary(uniqueKeysWithValues: board.pks.map { ($0.id, $0) })
         var warnings: [Warning] = []
         for row in board.rows {
@@ -93,7 +95,8 @@ public struct KinerjaFigures: Sendable {
 
     public var ikuPk: CapaianBoard.Pk? { board.pks.first { $0.level == .pemda } }
 
-    public func rows(of pkID: UUID) -> [CapaianBoard.Row] { board.rows.filter { $0.pkID == pkID } }
+    /// A PK's rows in their order; indexed once, since the API and the report ask for every PK's.
+    public func rows(of pkID: UUID) -> [CapaianBoard.Row] { rowsByPk[pkID] ?? [] }
 
     public func predikat(_ value: FixedDecimal?) -> PredikatBand? { value.map { engine.scale.band(for: $0) } }
 

@@ -41,8 +41,8 @@ struct BobotController: Sendable {
                 status: HTTPResponseStatus) async throws -> Response
     {
         let year = req.year(in: pemda)
-        let board = try await CapaianBoard.load(pemdaID: pemda.id, year: year, on: req.db)
-        return HTMLResponse.make(BobotPage.render(BobotPage.Model(pemda: pemda, year: year, order: board.strategicOrder,
+        let nodes = try await CapaianBoard.strategic(pemdaID: pemda.id, year: year, on: req.db)
+        return HTMLResponse.make(BobotPage.render(BobotPage.Model(pemda: pemda, year: year, order: CapaianBoard.depthFirst(nodes),
                                                                   values: values, errors: errors, csrf: req.csrfToken)),
                                  status: status)
     }
