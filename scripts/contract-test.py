@@ -46,6 +46,13 @@ login = session.post(base + "/masuk", data={"_csrf": token, "login": "walikota",
 check("login", login.status_code == 200 and "/masuk" not in login.url, f"got {login.status_code} {login.url}")
 report = session.get(base + "/api/v1/pemda/99.71/capaian", timeout=60).json()
 check("capaian has PKs", bool(report.get("pks")), "no PK in the report")
+penilaian = session.get(base + "/api/v1/pemda/99.71/penilaian", timeout=60).json()
+check("penilaian lists the officials with a PK in force and the categories",
+      bool(penilaian.get("data")) and len(penilaian.get("categories", [])) >= 2
+      and all(line["level"] != "pemda" for line in penilaian["data"]), "no official or categories")
+pohon = session.get(base + "/api/v1/pemda/99.71/pohon", timeout=60).json()
+kinds = {n["kind"] for n in pohon.get("nodes", [])}
+check("pohon has the RPJMD, PK rows and budget lines", {"misi", "sasaran", "indikator", "program"} <= kinds, f"kinds {sorted(kinds)}")
 params = {"code": "99.71", "unit": unit_with_renstra, "pk": report["pks"][0]["id"] if report.get("pks") else "x"}
 for path, item in spec["paths"].items():
     operation = item["get"]

@@ -99,6 +99,8 @@ def discover(base, admin):
     pages["early warning"] = (f"/pemda/{PEMDA}/kinerja/peringatan?tahun=2026", "admin")
     pages["capaian all PKs"] = (f"/api/v1/pemda/{PEMDA}/capaian?tahun=2026", "walikota")
     pages["public IKU"] = (f"/publik/kinerja/{PEMDA}?tahun=2026", None)
+    pages["pohon kinerja"] = (f"/pemda/{PEMDA}/kinerja/pohon?tahun=2026", "walikota")
+    pages["public pohon"] = (f"/publik/kinerja/{PEMDA}/pohon?tahun=2026", None)
     return pages
 
 

@@ -18,6 +18,9 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.organisations = OrganisationCache()
     app.documents = DocumentCache()
     app.pageCache = PageCache(capacity: config.pageCacheBytes)
+    // Made before the first request: `Application.storage` is not safe to fill from concurrent requests.
+    _ = app.figuresCache
+    _ = app.pohonCache
     let engine: any DatabaseConfiguration
     let id: DatabaseID
     switch config.storage {
@@ -56,6 +59,7 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SealCommand(), as: "seal")
+    app.asyncCommands.use(CapaianCommand(), as: "capaian")
     try routes(app)
 }
 

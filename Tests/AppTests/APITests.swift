@@ -65,7 +65,7 @@ struct APITests {
             let spec = StaticAssets.openAPIText
             #expect(spec.hasPrefix("openapi: 3.1.0"))
             let routes = app.routes.all.filter { $0.path.first?.description == "api" && $0.path.count > 2 }
-            #expect(routes.count == 9)
+            #expect(routes.count == 11)
             for route in routes {
                 let path = "/" + route.path.dropFirst(2).map { component in
                     switch component {

@@ -103,6 +103,19 @@ struct RealisasiFlowTests {
             var anonymous = Browser()
             #expect(try await get(app, "/pemda/99.71/bukti/\(bukti.id!.uuidString)", &anonymous).status != .ok)
 
+            // A file uploaded by mistake is removed by the unit (audited), not by the verifier.
+            let mistake = try await upload(app, page + "/bukti", &operatorBrowser, file: pdf, field: "berkas",
+                                           fields: ["tw": "1", "baris": first.key], filename: "salah.pdf", contentType: "application/pdf")
+            #expect(mistake.status == .seeOther)
+            let wrong = try #require(try await RealisasiBukti.query(on: app.db).filter(\.$fileName == "salah.pdf").first())
+            let removal = ["tw": "1", "berkas": wrong.id!.uuidString]
+            #expect(try await post(app, page + "/bukti/hapus", &verifier, removal).status != .seeOther)
+            #expect(try await RealisasiBukti.query(on: app.db).count() == 2)
+            #expect(try await post(app, page + "/bukti/hapus", &operatorBrowser, ["tw": "1", "berkas": "bukan-uuid"]).status == .notFound)
+            #expect(try await post(app, page + "/bukti/hapus", &operatorBrowser, removal).status == .seeOther)
+            #expect(try await RealisasiBukti.query(on: app.db).count() == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$entity == "realisasi_bukti").filter(\.$action == .delete).count() == 1)
+
             // The verifikator returns one value with a reason and accepts the others.
             let pageForVerifier = try await get(app, page + "?tw=1", &verifier)
             #expect(pageForVerifier.text.contains("simpan-verifikasi"))
@@ -118,6 +131,10 @@ struct RealisasiFlowTests {
             #expect(tooShort.status == .unprocessableEntity)
             #expect(try await entries(app, pk).allSatisfy { $0.status == .diajukan }, "a refused decision writes none")
             #expect(try await post(app, page + "/verifikasi", &verifier, decisions).status == .seeOther)
+            // Evidence of an accepted entry stays.
+            let keep = try await post(app, page + "/bukti/hapus", &operatorBrowser, ["tw": "1", "berkas": bukti.id!.uuidString])
+            #expect(keep.status == .conflict && keep.text.contains("sudah diterima"))
+            #expect(try await RealisasiBukti.query(on: app.db).count() == 1)
 
             // The operator sees the return at the top of the page and in the inbox, and corrects it.
             let returned = try await get(app, page + "?tw=1", &operatorBrowser)
@@ -225,6 +242,13 @@ struct RealisasiFlowTests {
             #expect(try await post(app, path, &operatorBrowser, [cell: IDFormat.rupiah(corrected)]).status == .seeOther)
             let history = try await RealisasiAnggaran.query(on: app.db).sort(\.$seq).all()
             #expect(history.map(\.seq) == [1, 2] && history.map(\.amount) == [quarter, corrected], "a correction adds a row")
+            // The pagu cannot go below what is realised; nothing is written when it is refused.
+            let dpaWriter = PemdaWriter(database: app.db, pemdaID: dpa.$pemda.id, audit: AuditContext(userID: nil, username: "admin", requestID: "t"))
+            await #expect(throws: RuleViolation.self) {
+                try await dpaWriter.setDpaPagu(lineID: try leaf.requireID(), amount: IDFormat.rupiah(corrected - 1))
+            }
+            #expect(try await DpaPagu.find(leaf.id, on: app.db)?.amount == leaf.amount)
+            try await dpaWriter.setDpaPagu(lineID: try leaf.requireID(), amount: IDFormat.rupiah(leaf.amount))
 
             // The DPA page sums the sub kegiatan into the program; the list gives the APBD's progress.
             let page = try await get(app, "/pemda/99.71/dpa/\(unitID.uuidString)?tahun=2026", &operatorBrowser)

@@ -72,6 +72,8 @@ struct SQLCountTests {
             // Every PK in force grows, so that the Pemda's figures are read over several times the indicators.
             let inForce = try await Pk.query(on: app.db).filter(\.$pemda.$id == pemda.id).filter(\.$year == 2026)
                 .filter(\.$status ~~ [.ditandatangani, .diterbitkan]).all().map { try $0.requireID() }
+            let evaluated = try #require(try await Pk.query(on: app.db).filter(\.$pemda.$id == pemda.id).filter(\.$year == 2026)
+                .filter(\.$level == .jpt).filter(\.$status ~~ [.ditandatangani, .diterbitkan]).first()).$jabatan.id
 
             let pages = [
                 Page(name: "home", path: "/"),
@@ -98,7 +100,13 @@ struct SQLCountTests {
                 Page(name: "early warning", path: "/pemda/99.71/kinerja/peringatan?tahun=2026", user: "admin"),
                 Page(name: "indicator", path: "/pemda/99.71/pk/\(published.uuidString)/realisasi/indikator?baris=\(ikuKey)&tw=3", user: "admin"),
                 Page(name: "capaian weights", path: "/pemda/99.71/kinerja/bobot?tahun=2026", user: "admin"),
+                Page(name: "heads of units", path: "/pemda/99.71/kinerja/pimpinan?tahun=2026&tingkat=semua", user: "admin"),
+                Page(name: "scorecard", path: "/pemda/99.71/kinerja/pimpinan/\(evaluated.uuidString)?tahun=2026", user: "walikota"),
                 Page(name: "public IKU", path: "/publik/kinerja/99.71?tahun=2026"),
+                Page(name: "pohon kinerja", path: "/pemda/99.71/kinerja/pohon?tahun=2026", user: "walikota"),
+                Page(name: "pohon kinerja of a unit", path: "/pemda/99.71/kinerja/pohon?tahun=2026&unit=\(dinkes.uuidString)", user: "admin"),
+                Page(name: "public pohon kinerja", path: "/publik/kinerja/99.71/pohon?tahun=2026"),
+                Page(name: "pohon kinerja API", path: "/api/v1/pemda/99.71/pohon?tahun=2026", user: "walikota"),
                 Page(name: "capaian API", path: "/api/v1/pemda/99.71/capaian?tahun=2026", user: "walikota"),
                 Page(name: "early warning API", path: "/api/v1/pemda/99.71/peringatan?tahun=2026", user: "walikota"),
             ]

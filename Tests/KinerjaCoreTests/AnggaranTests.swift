@@ -37,4 +37,11 @@ import Testing
         #expect(violation { try Anggaran.checkAmount("9.223.372.036.854.775.807", pagu: .max, otherQuarters: 1, code: "c", field: field) }?.code == "anggaran.overPagu")
         #expect(violation { try Anggaran.checkAmount("12,5", pagu: 100, otherQuarters: 0, code: "c", field: field) }?.code == "rupiah.invalid")
     }
+
+    @Test func a_pagu_is_never_lowered_below_what_is_realised() throws {
+        #expect(try Anggaran.checkPagu("1.000.000", realised: 1_000_000, code: "1.02.03", field: .pagu) == 1_000_000)
+        let below = violation { try Anggaran.checkPagu("999.999", realised: 1_000_000, code: "1.02.03", field: .pagu) }
+        #expect(below?.code == "anggaran.paguBelowRealised" && below?.message.id.contains("1.000.000") == true)
+        #expect(violation { try Anggaran.checkPagu("-5", realised: 0, code: "c", field: .pagu) } != nil)
+    }
 }

@@ -18,6 +18,8 @@ struct DemoCommand: AsyncCommand {
         var ifMissing: Bool
         @Flag(name: "pk", help: "Also run Kota Contoh's PK round of the year: the Walikota's and most Kepala OPD's PKs signed and published.")
         var pk: Bool
+        @Flag(name: "measured", help: "With --pemda: sign and measure each generated Pemda's year in bulk (PKs in force at every level, accepted realisation TW I–IV), for the national benchmark.")
+        var measured: Bool
     }
 
     var help: String { "Builds the demo Pemda Kota Contoh (and, optionally, many generated Pemda)." }
@@ -29,7 +31,7 @@ struct DemoCommand: AsyncCommand {
         guard (1...546).contains(count) else {
             throw Abort(.badRequest, reason: "--pemda harus antara 1 dan 546 (tertulis \(count)).")
         }
-        let options = DemoOptions(seed: signature.seed ?? 2026, year: year, pemdaCount: count)
+        let options = DemoOptions(seed: signature.seed ?? 2026, year: year, pemdaCount: count, measured: signature.measured)
         try await app.prepareDatabase()
         if signature.ifMissing, try await PemdaQueries.find(code: DemoBuilder.kotaContohCode, on: app.db) != nil {
             try await DemoAccounts.ensure(on: app)
@@ -45,6 +47,10 @@ struct DemoCommand: AsyncCommand {
             context.console.print("PK \(year): \(round.published) diterbitkan, \(round.inProgress) masih berproses.")
             let measured = try await DemoRealisasi.run(pemdaID: pemda.id, year: year, on: app.db)
             context.console.print("Realisasi \(year): \(measured.entries) isian, \(measured.accepted) diterima, \(measured.returned) dikembalikan, \(measured.awaiting) menunggu verifikasi; \(measured.budget) isian realisasi anggaran.")
+        }
+        if signature.measured {
+            context.console.print(
+                "Diukur \(summary.pemda - 1) Pemda sintetis: \(summary.pk) PK berlaku, \(summary.pkRows) baris indikator PK, \(summary.realisasi) isian realisasi.")
         }
         context.console.print(
             "Dibangun \(summary.pemda) Pemda: \(summary.units) unit, \(summary.jabatan) jabatan, \(summary.pegawai) pegawai, \(summary.indikator) indikator, \(summary.targets) target (\(summary.rows) baris) dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik.")

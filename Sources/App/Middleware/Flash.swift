@@ -9,7 +9,7 @@ enum Flash: String, Sendable, CaseIterable {
     case created, removed
     case pkDrafted, pkSubmitted, pkReturned, pkApproved, pkSigned, pkSealed, pkPublished, pkRevised, pkLinked
     case rowAdded, rowRemoved, budgetAdded, budgetRemoved, linksSaved, hardcopyRecorded, scheduleSaved, scheduleReopened
-    case realisasiSaved, realisasiUnchanged, realisasiVerified, buktiAdded
+    case realisasiSaved, realisasiUnchanged, realisasiVerified, buktiAdded, buktiRemoved
 
     var text: String {
         switch self {
@@ -45,6 +45,7 @@ enum Flash: String, Sendable, CaseIterable {
         case .realisasiUnchanged: L("Tidak ada isian yang berubah; tidak ada yang disimpan.", "Nothing changed; nothing was saved.")
         case .realisasiVerified: L("Keputusan verifikasi tersimpan.", "Verification decisions saved.")
         case .buktiAdded: L("Bukti dukung diunggah.", "Evidence file uploaded.")
+        case .buktiRemoved: L("Bukti dukung dihapus.", "Evidence file removed.")
         }
     }
 

@@ -27,6 +27,7 @@ enum SiteURL: Sendable, Hashable {
     case portal
     case portalPdf(Param<UUID>)
     case portalKinerja(Param<String>)
+    case portalPohon(Param<String>)
     case verify(Param<UUID>)
     case pemda(Param<String>, PemdaPath)
     case api(APIPath)
@@ -65,11 +66,14 @@ enum SiteURL: Sendable, Hashable {
         case users, userNew, userReset(Param<UUID>), userStatus(Param<UUID>)
         case audit, auditCSV
         case kinerja, kinerjaUnit(Param<UUID>), peringatan, bobot, laporan, laporanPdf
+        case pimpinan, pimpinanKartu(Param<UUID>), pimpinanPdf(Param<UUID>)
+        case pohon, pohonPdf
     }
 
     enum PkPath: Sendable, Hashable {
         case show, action, sign, revise, print, pdf, relink, table
         case realisasi, realisasiVerify, bukti, indikator
+        case buktiHapus
     }
 
     enum APIPath: Sendable, Hashable {
@@ -80,6 +84,8 @@ enum SiteURL: Sendable, Hashable {
         case rpjmd(Param<String>)
         case renstra(Param<String>, Param<UUID>)
         case capaian(Param<String>), peringatan(Param<String>), realisasi(Param<String>, Param<UUID>)
+        case penilaian(Param<String>)
+        case pohon(Param<String>)
     }
 
     /// The path, with `:name` for every `.key` parameter.
@@ -127,6 +133,7 @@ enum SiteURL: Sendable, Hashable {
         case .portal: return ["publik", "pk"]
         case .portalPdf(let id): return ["publik", "pk", Self.segment(id, Key.pk), "pdf"]
         case .portalKinerja(let code): return ["publik", "kinerja", Self.segment(code, Key.code)]
+        case .portalPohon(let code): return ["publik", "kinerja", Self.segment(code, Key.code), "pohon"]
         case .verify(let id): return ["verifikasi", Self.segment(id, Key.pk)]
         case .pemda(let code, let page): return ["pemda", Self.segment(code, Key.code)] + page.segments
         case .api(let api): return ["api", "v1"] + api.segments
@@ -211,6 +218,11 @@ extension SiteURL.PemdaPath {
         case .bobot: return ["kinerja", "bobot"]
         case .laporan: return ["kinerja", "laporan"]
         case .laporanPdf: return ["kinerja", "laporan.pdf"]
+        case .pimpinan: return ["kinerja", "pimpinan"]
+        case .pimpinanKartu(let jabatan): return ["kinerja", "pimpinan", s(jabatan, K.jabatan)]
+        case .pimpinanPdf(let jabatan): return ["kinerja", "pimpinan", s(jabatan, K.jabatan), "pdf"]
+        case .pohon: return ["kinerja", "pohon"]
+        case .pohonPdf: return ["kinerja", "pohon.pdf"]
         }
     }
 }
@@ -229,6 +241,7 @@ extension SiteURL.PkPath {
         case .realisasi: return ["realisasi"]
         case .realisasiVerify: return ["realisasi", "verifikasi"]
         case .bukti: return ["realisasi", "bukti"]
+        case .buktiHapus: return ["realisasi", "bukti", "hapus"]
         case .indikator: return ["realisasi", "indikator"]
         }
     }
@@ -246,6 +259,8 @@ extension SiteURL.APIPath {
         case .renstra(let code, let unit): return ["pemda", s(code, SiteURL.Key.code), "renstra", SiteURL.segment(unit, SiteURL.Key.unit)]
         case .capaian(let code): return ["pemda", s(code, SiteURL.Key.code), "capaian"]
         case .peringatan(let code): return ["pemda", s(code, SiteURL.Key.code), "peringatan"]
+        case .penilaian(let code): return ["pemda", s(code, SiteURL.Key.code), "penilaian"]
+        case .pohon(let code): return ["pemda", s(code, SiteURL.Key.code), "pohon"]
         case .realisasi(let code, let pk): return ["pemda", s(code, SiteURL.Key.code), "pk", SiteURL.segment(pk, SiteURL.Key.pk), "realisasi"]
         }
     }

@@ -15,6 +15,8 @@ public enum AuditWords {
         ("realisasi_bukti", Message(id: "Bukti dukung", en: "Evidence file")),
         ("realisasi_anggaran", Message(id: "Realisasi anggaran", en: "Budget realisation")),
         ("capaian_bobot", Message(id: "Bobot capaian (misi/tujuan/sasaran)", en: "Capaian weight (misi/tujuan/sasaran)")),
+        ("penilaian_pimpinan", Message(id: "Penilaian pimpinan", en: "Evaluation of a head of unit")),
+        ("penilaian_kategori", Message(id: "Kategori penilaian pimpinan", en: "Evaluation categories")),
         ("dpa", Message(id: "DPA", en: "DPA")),
         ("dpa_pagu", Message(id: "Pagu DPA", en: "DPA ceiling")),
         ("unit", Message(id: "Unit kerja", en: "Work unit")),
@@ -108,6 +110,10 @@ public enum AuditWords {
         "predikatScale": Message(id: "Skala predikat", en: "Rating scale"), "capaianCap": Message(id: "Batas capaian", en: "Achievement cap"),
         "seat": Message(id: "Ibu kota", en: "Seat"), "kepalaDaerahTitle": Message(id: "Sebutan Kepala Daerah", en: "Head's title"),
         "zone": Message(id: "Zona waktu", en: "Time zone"), "structureVersion": Message(id: "Versi struktur", en: "Structure version"),
+        "kategori": Message(id: "Kategori", en: "Category"), "saran": Message(id: "Kategori menurut capaian", en: "Category by capaian"),
+        "capaian": Message(id: "Capaian (%)", en: "Capaian (%)"), "predikat": Message(id: "Predikat", en: "Rating"),
+        "triwulan": Message(id: "Dibaca s.d. triwulan", en: "Read through quarter"), "pkVersion": Message(id: "Versi PK", en: "PK version"),
+        "kategoriList": Message(id: "Kategori (batas bawah capaian)", en: "Categories (lower bounds of capaian)"),
     ]
 
     /// A stored value in words where Kinerja knows its meaning (a status, a level, yes/no).

@@ -46,6 +46,10 @@ public enum Policy {
             return roles.contains(.verifikator) || roles.contains(.adminPemda) ? .allow : .deny(denied.notYours)
         case (.jadwal, .reopen):
             return roles.contains(.adminPemda) ? .allow : .deny(denied.adminOnly)
+        case (.penilaian, .create):
+            // The Kepala Daerah evaluates the heads of units (pejabat penilai of JPT Pratama, sakip-rules §5); the
+            // Admin Pemda records for them. The Inspektorat reviews, it does not decide rewards and sanctions.
+            return roles.contains(.kepalaDaerah) || roles.contains(.adminPemda) ? .allow : .deny(denied.evaluatorOnly)
         default:
             break
         }
@@ -68,6 +72,8 @@ public enum Policy {
                                        en: "Only a Pemda administrator can do this.")
         static let superAdminOnly = Message(id: "Data acuan bersama hanya dapat diubah oleh Super Admin.",
                                             en: "Shared reference data can only be changed by a super admin.")
+        static let evaluatorOnly = Message(id: "Penilaian pimpinan dicatat oleh Kepala Daerah atau Admin Pemda.",
+                                           en: "Evaluations of the heads of units are recorded by the regional head or a Pemda administrator.")
         static let notYours = Message(id: "Peran Anda tidak mencakup tindakan ini.",
                                       en: "Your role does not include this action.")
     }

@@ -34,6 +34,9 @@ public enum Resource: String, Sendable, Hashable, Codable, CaseIterable {
     case pk, dpa
     /// Evidence files of a PK's realisation: read by its unit, the verifiers, the Inspektorat, the Kepala Daerah.
     case bukti
+    /// The evaluation of the heads of units from their PK's capaian (penilaian pimpinan): recorded by the Kepala
+    /// Daerah (the pejabat penilai of Eselon II) or the Admin Pemda on their behalf; its category bands are the Admin's.
+    case penilaian
 }
 
 public enum AccessAction: String, Sendable, Hashable, Codable, CaseIterable {

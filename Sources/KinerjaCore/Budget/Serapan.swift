@@ -65,6 +65,18 @@ public enum Anggaran {
                                                                    by: Int128(serapan.units)))
     }
 
+    /// A new pagu for a line, as typed, refused below what the line has already realised: lowering it there would
+    /// leave a serapan above 100% that no entry could correct.
+    public static func checkPagu(_ raw: String, realised: Int64, code: String, field: InputField) throws(RuleViolation) -> Int64 {
+        let amount = try RupiahInput.parse(raw, field: field)
+        guard amount >= realised else {
+            throw RuleViolation(code: "anggaran.paguBelowRealised", field: field,
+                message: Message(id: "Pagu \(code) tidak dapat kurang dari realisasi yang sudah dicatat, Rp \(IDFormat.rupiah(realised)).",
+                                 en: "The ceiling of \(code) cannot be less than the realisation already recorded, Rp \(IDFormat.rupiah(realised))."))
+        }
+        return amount
+    }
+
     /// A quarter's realisation of a line, as typed, checked against what the line may still absorb.
     /// - Parameter otherQuarters: the line's realisation in the other quarters of the year.
     public static func checkAmount(_ raw: String, pagu: Int64, otherQuarters: Int64, code: String, field: InputField)

@@ -31,25 +31,35 @@ final class DemoBatch {
             + dpaPagu.count
     }
 
+    /// Gives every row without an id its id, so that rows made from the batch (`DemoMeasured`) can refer to them
+    /// before anything is written.
+    func assignIDs() {
+        func assign<M: DemoRow>(_ models: [M]) { for model in models where model.id == nil { model.id = UUID() } }
+        assign(units); assign(jabatan); assign(pegawai); assign(penugasan); assign(periode); assign(misi); assign(tujuan)
+        assign(sasaran); assign(renstra); assign(renstraSasaran); assign(renstraItems); assign(pagu); assign(indikator)
+        assign(targets); assign(rkt); assign(rktSasaran); assign(itemUnits); assign(dpa); assign(dpaPagu)
+    }
+
+    /// Without Fluent's reflection (`DemoInsert`).
     func write(on db: any Database) async throws {
-        try await BatchInsert.create(units, on: db)
-        try await BatchInsert.create(pegawai, on: db)
-        try await BatchInsert.create(jabatan, on: db)
-        try await BatchInsert.create(penugasan, on: db)
-        try await BatchInsert.create(periode, on: db)
-        try await BatchInsert.create(misi, on: db)
-        try await BatchInsert.create(tujuan, on: db)
-        try await BatchInsert.create(sasaran, on: db)
-        try await BatchInsert.create(renstra, on: db)
-        try await BatchInsert.create(renstraSasaran, on: db)
-        try await BatchInsert.create(renstraItems, on: db)
-        try await BatchInsert.create(pagu, on: db)
-        try await BatchInsert.create(rkt, on: db)
-        try await BatchInsert.create(rktSasaran, on: db)
-        try await BatchInsert.create(indikator, on: db)
-        try await BatchInsert.create(targets, on: db)
-        try await BatchInsert.create(itemUnits, on: db)
-        try await BatchInsert.create(dpa, on: db)
-        try await BatchInsert.create(dpaPagu, on: db)
+        try await DemoInsert.write(units, on: db)
+        try await DemoInsert.write(pegawai, on: db)
+        try await DemoInsert.write(jabatan, on: db)
+        try await DemoInsert.write(penugasan, on: db)
+        try await DemoInsert.write(periode, on: db)
+        try await DemoInsert.write(misi, on: db)
+        try await DemoInsert.write(tujuan, on: db)
+        try await DemoInsert.write(sasaran, on: db)
+        try await DemoInsert.write(renstra, on: db)
+        try await DemoInsert.write(renstraSasaran, on: db)
+        try await DemoInsert.write(renstraItems, on: db)
+        try await DemoInsert.write(pagu, on: db)
+        try await DemoInsert.write(rkt, on: db)
+        try await DemoInsert.write(rktSasaran, on: db)
+        try await DemoInsert.write(indikator, on: db)
+        try await DemoInsert.write(targets, on: db)
+        try await DemoInsert.write(itemUnits, on: db)
+        try await DemoInsert.write(dpa, on: db)
+        try await DemoInsert.write(dpaPagu, on: db)
     }
 }

@@ -28,5 +28,6 @@ public enum KinerjaMigrations {
         M0022_CreateRealisasi(),
         M0023_CreateRealisasiAnggaran(),
         M0024_CreateCapaianBobot(),
+        M0025_CreatePenilaianPimpinan(),
     ] }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import KinerjaCore
 
@@ -130,11 +131,17 @@ extension PemdaWriter {
     }
 
     public func setDpaPagu(lineID: UUID, amount raw: String) async throws {
-        let amount = try RupiahInput.parse(raw, field: .pagu)
+        _ = try RupiahInput.parse(raw, field: .pagu)
         try await transaction { w in
             guard let line = try await DpaPagu.find(lineID, on: w.database), line.$pemda.id == w.pemdaID,
                 let dpa = try await Dpa.find(line.$dpa.id, on: w.database)
             else { throw w.unknown(.dpaLine) }
+            // Read inside the transaction, so that a realisation saved meanwhile is counted.
+            let realised = try await w.database.sql.raw("""
+                SELECT CAST(COALESCE(SUM(r.amount), 0) AS BIGINT) AS total FROM realisasi_anggaran r
+                WHERE r.dpa_pagu_id = \(bind: lineID) AND \(unsafeRaw: AnggaranQueries.newest)
+                """).first()?.decode(column: "total", as: Int64.self) ?? 0
+            let amount = try Anggaran.checkPagu(raw, realised: realised, code: line.code, field: .pagu)
             let before = try AuditTrail.snapshot(line)
             line.amount = amount
             try await line.update(on: w.database)

@@ -175,7 +175,9 @@ public struct CapaianBoard: Sendable {
         let sql = try db.sql
         let signed = PkStatus.allCases.filter(\.isSigned).map(\.rawValue)
         // 1. The rows of every PK in force (the newest signed version of each position), with their PK and the weight
-        // and RPJMD place of the indicator they were drawn from.
+        // and RPJMD place of the indicator they were drawn from. A position, its PKs and the indicators they draw from
+        // are all the Pemda's: saying so in every join lets PostgreSQL read this Pemda's rows only, where it otherwise
+        // hashed the whole country's indicators and versions for each Pemda.
         var pks: [Pk] = []
         var seen: Set<UUID> = []
         var rows: [Row] = []
@@ -183,9 +185,10 @@ public struct CapaianBoard: Sendable {
             SELECT p.id AS pk_id, p.jabatan_id, p.unit_id, p.level, p.version, p.status,
                    r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
                    i.weight, i.owner_kind, i.owner_id
-            FROM pk p JOIN pk_indikator r ON r.pk_id = p.id LEFT JOIN indikator i ON i.id = r.source_indikator_id
+            FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
+            LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
             WHERE p.pemda_id = \(bind: pemdaID) AND p.year = \(bind: year) AND p.status IN (\(binds: signed))
-              AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.jabatan_id = p.jabatan_id AND n.year = p.year
+              AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
                               AND n.version > p.version AND n.status IN (\(binds: signed)))
             ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order
             """).all()
@@ -211,7 +214,8 @@ public struct CapaianBoard: Sendable {
         }
 
         // 2. Of each indicator and quarter, the newest entry and the newest accepted one, nothing older, with the
-        // quarter's evidence counted (only a quarter with an entry can lack evidence).
+        // quarter's evidence counted (only a quarter with an entry can lack evidence). Entries are the Pemda's (as in
+        // 1): without `n.pemda_id` the anti-join hashed every entry of the year in the country, for each Pemda.
         var entries: [String: QuarterEntries] = [:]
         var bukti: [String: Int] = [:]
         for row in try await sql.raw("""
@@ -222,7 +226,7 @@ public struct CapaianBoard: Sendable {
                        WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year) GROUP BY jabatan_id, row_key, period) b
               ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
             WHERE r.pemda_id = \(bind: pemdaID) AND r.year = \(bind: year)
-              AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.jabatan_id = r.jabatan_id AND n.year = r.year
+              AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
                               AND n.row_key = r.row_key AND n.period = r.period AND n.seq > r.seq
                               AND (n.status = 'diterima' OR r.status <> 'diterima'))
             ORDER BY r.seq

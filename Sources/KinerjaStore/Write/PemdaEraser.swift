@@ -6,6 +6,8 @@ import SQLKit
 public enum PemdaEraser {
     public static func erase(pemdaID: UUID, on db: any Database) async throws {
         try await db.sql.raw("DELETE FROM capaian_bobot WHERE pemda_id = \(bind: pemdaID)").run()
+        try await db.sql.raw("DELETE FROM penilaian_pimpinan WHERE pemda_id = \(bind: pemdaID)").run()
+        try await db.sql.raw("DELETE FROM penilaian_kategori WHERE pemda_id = \(bind: pemdaID)").run()
         try await RealisasiBukti.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await RealisasiEntry.query(on: db).filter(\.$pemda.$id == pemdaID).delete()
         try await PkSeal.query(on: db).filter(\.$pemda.$id == pemdaID).delete()

@@ -65,6 +65,40 @@ extension PemdaWriter {
         }
     }
 
+    /// Removes a file uploaded by mistake, on the same terms as adding one (the unit, while the quarter is open or its
+    /// entry returned), and never once the quarter's entry is accepted: what the verifier accepted stays as it was.
+    /// The audit trail keeps what the file was.
+    public func removeBukti(pkID: UUID, buktiID: UUID, actor: PkActor) async throws {
+        let today = audit.today
+        try await transaction { w in
+            let db = w.database
+            let pk = try await w.pkInForce(pkID)
+            guard actor.mayDraft else {
+                throw RuleViolation(.forbidden, code: "realisasi.notYours",
+                    message: Message(id: "Bukti dukung PK ini dikelola oleh unit kerja pemilik PK.",
+                                     en: "This PK's evidence is managed by the unit that owns the PK."))
+            }
+            guard let bukti = try await RealisasiBukti.find(buktiID, on: db), bukti.$pemda.id == w.pemdaID,
+                  bukti.$jabatan.id == pk.$jabatan.id, bukti.year == pk.year
+            else { throw w.unknown(.bukti) }
+            let latest = try await RealisasiEntry.query(on: db).filter(\.$jabatan.$id == pk.$jabatan.id)
+                .filter(\.$year == pk.year).filter(\.$rowKey == bukti.rowKey).filter(\.$period == bukti.period)
+                .sort(\.$seq, .descending).first()
+            if latest?.status == .diterima {
+                throw RuleViolation(.conflict, code: "bukti.accepted", field: .file,
+                    message: Message(id: "Bukti dukung isian yang sudah diterima verifikator tidak dapat dihapus; unggah berkas tambahan bila perlu.",
+                                     en: "Evidence of an entry the verifier accepted cannot be removed; upload another file if needed."))
+            }
+            if latest?.status != .dikembalikan { try await w.checkJadwal(Triwulan.stage(bukti.period), year: pk.year, today: today) }
+            let summary = BuktiSummary(fileName: bukti.fileName, kind: bukti.kind, period: bukti.period, rowKey: bukti.rowKey,
+                                       sha256: bukti.sha256, size: bukti.size)
+            try await bukti.delete(on: db)
+            try await AuditTrail.record(.delete, entity: RealisasiBukti.schema, beforeSnapshot: try summary.json(), after: nil,
+                                        entityID: buktiID, pemdaID: w.pemdaID, unitID: pk.$unit.id, reason: nil,
+                                        context: w.audit, on: db)
+        }
+    }
+
     /// The name shown and sent back: the base name without folders, bounded, with the extension of its real kind.
     static func buktiName(_ raw: String, kind: BuktiKind) -> String {
         let base = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""

@@ -126,6 +126,26 @@ struct RealisasiController: Sendable {
         }
     }
 
+    struct BuktiRemoval: Content {
+        var tw: Int?
+        var berkas: String?
+    }
+
+    @Sendable func removeBukti(_ req: Request) async throws -> Response {
+        let context = try await req.pkContext(page: false)
+        let form = try req.content.decode(BuktiRemoval.self)
+        let period = try Triwulan.parse(form.tw)
+        do {
+            guard let id = form.berkas.flatMap({ UUID(uuidString: String($0.prefix(36))) }) else { throw Abort(.notFound) }
+            try await req.writer(for: context.pemda).removeBukti(pkID: context.content.id, buktiID: id, actor: context.actor)
+            req.flash(.buktiRemoved)
+            return req.redirect(to: Self.url(context, period, anchor: "bukti"))
+        } catch let violation as any Refusal {
+            return try await render(req, context, period: period, status: violation.status,
+                                    error: L("Bukti dukung belum dihapus: ", "The evidence was not removed: ") + violation.summary.text)
+        }
+    }
+
     /// An evidence file, to those who may read the PK's evidence only; others get the same answer as for a file
     /// that does not exist.
     @Sendable func download(_ req: Request) async throws -> Response {

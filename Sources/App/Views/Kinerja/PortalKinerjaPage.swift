@@ -20,7 +20,9 @@ enum PortalKinerjaPage {
         return Layout.page(title: L("Capaian IKU \(pemda.name) \(y.year)", "IKU capaian, \(pemda.name) \(y.year)"), pemda: pemda, body: .group(
             .h1(.text(L("Capaian Indikator Kinerja Utama \(pemda.name) \(y.year)", "Key performance indicators, \(pemda.name) \(y.year)"))),
             .p(.class("lead"), .text(L("Dari Perjanjian Kinerja Kepala Daerah yang diterbitkan; hanya nilai yang sudah diverifikasi.",
-                                       "From the regional head's published performance agreement; verified values only."))),
+                                       "From the regional head's published performance agreement; verified values only.")),
+               .text(" "), .a(.id("ke-pohon"), .href(SiteURL.portalPohon(.value(pemda.code)).url(KinerjaParts.tahunTw(y))),
+                              .text(L("Pohon kinerja", "Performance tree")))),
             KinerjaParts.quarterSwitch(y) { here.url(KinerjaParts.tahunTw(y, $0)) },
             .unwrap(published, { pk in body(y, pk: pk) }, else: .p(.class("muted"), .id("portal-kinerja-kosong"),
                 .text(L("PK Kepala Daerah yang berlaku tahun ini belum diterbitkan.", "The regional head's PK in force this year is not published yet."))))))

@@ -27,7 +27,9 @@ enum UnitKinerjaPage {
                            pemda: pemda, bodyClass: "dashboard", body: .group(
             .h1(.text(L("Kinerja \(name) \(y.year)", "Performance, \(name) \(y.year)"))),
             .p(.class("lead"), .text(L("Capaian s.d. \(Triwulan.label(f.through)), hanya dari nilai yang diterima verifikator.",
-                                       "Capaian to \(Triwulan.label(f.through)), from accepted values only."))),
+                                       "Capaian to \(Triwulan.label(f.through)), from accepted values only.")),
+               .text(" "), .a(.id("ke-pohon"), .href(SiteURL.of(pemda.code, .pohon).url(["tahun": String(y.year), "tw": String(f.through), "unit": m.unitID.uuidString])),
+                              .text(L("Pohon kinerja unit ini", "This unit's performance tree")))),
             KinerjaParts.quarterSwitch(y) { here.url(KinerjaParts.tahunTw(y, $0)) },
             stats(m, line: line, warnings: warnings.count),
             trend(m, line: line),

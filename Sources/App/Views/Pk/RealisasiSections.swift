@@ -26,7 +26,16 @@ enum RealisasiSections {
                         .td(files.isEmpty ? .text(L("Belum ada", "None yet")) : .ul(.forEach(files) { f in
                             .li(m.mayReadBukti ? .a(.href(SiteURL.of(m.context.pemda.code, .bukti(.value(f.id)))), .text(f.fileName))
                                                : .text(f.fileName),
-                                .span(.class("muted"), .text(" · \(f.kind.rawValue.uppercased()), \(IDFormat.grouped(String((f.size + 1023) / 1024))) KB · \(f.uploaderName), \(Fmt.moment(f.uploadedAt, zone: zone))")))
+                                .span(.class("muted"), .text(" · \(f.kind.rawValue.uppercased()), \(IDFormat.grouped(String((f.size + 1023) / 1024))) KB · \(f.uploaderName), \(Fmt.moment(f.uploadedAt, zone: zone))")),
+                                // Removable while the quarter's entry is not accepted; the writer decides, this only hides a button that would be refused.
+                                .if(m.editable && m.ledger.latest(key: row.key, period: q)?.status != .diterima,
+                                    .form(.class("inline"), .method(.post), .action(SiteURL.pk(m.context.pemda.code, c.id, .buktiHapus)),
+                                          .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
+                                          .input(.type(.hidden), .name("tw"), .value(String(q))),
+                                          .input(.type(.hidden), .name("berkas"), .value(f.id.uuidString)),
+                                          .button(.type(.submit), .class("secondary-action"), .id("hapus-\(f.id.uuidString)"),
+                                                  .attribute(named: "aria-label", value: L("Hapus \(f.fileName)", "Remove \(f.fileName)")),
+                                                  .text(L("Hapus", "Remove"))))))
                         })),
                         .if(m.editable, .td(
                             .form(.class("inline"), .method(.post), .action(SiteURL.pk(m.context.pemda.code, c.id, .bukti)),
