@@ -48,7 +48,7 @@ bench() {
     AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
                     AND n.version > p.version AND n.status IN ($signed))
   ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order"
-  s2="SELECT r.jabatan_id, r.row_key, r.period, r.seq, r.status, r.value, r.judgement, r.forecast,
+  s2="SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
          COALESCE(b.n, 0) AS bukti
   FROM realisasi r
   LEFT JOIN (SELECT jabatan_id, row_key, period, COUNT(*) AS n FROM realisasi_bukti
@@ -56,7 +56,7 @@ bench() {
     ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
   WHERE r.pemda_id IN ($pemda_ids) AND r.year = $year
     AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
-                    AND n.row_key = r.row_key AND n.period = r.period AND n.seq > r.seq
+                    AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
                     AND (n.status = 'diterima' OR r.status <> 'diterima'))
   ORDER BY r.seq"
   rows1=$(psql -c "COPY ($s1) TO STDOUT" | wc -l)

@@ -80,7 +80,11 @@ struct DashboardTests {
         var leaves: [CapaianTree.Leaf] = []
         let byKey = Dictionary(uniqueKeysWithValues: iku.sheet.indicators.map { ($0.key, $0) })
         for row in try await PkRow.query(on: app.db).filter(\.$pk.$id == iku.pk.id).all() {
-            let source = try #require(try await Indikator.find(try #require(row.sourceIndikatorID), on: app.db))
+            guard let sourceID = row.sourceIndikatorID else {
+                Issue.record("PK row \(row.key) has no source indicator")
+                continue
+            }
+            let source = try #require(try await Indikator.find(sourceID, on: app.db))
             let measured = try #require(byKey[row.key])
             let weight = iku.measurements.first { $0.key == row.key }?.weight ?? FixedDecimal(1)
             leaves.append(.init(node: source.ownerID.uuidString, weight: weight, toDate: RollupResult(measured.toDate.capaian),
@@ -181,12 +185,14 @@ struct DashboardTests {
             let all = try await get(app, "/pemda/99.71/kinerja/peringatan?tahun=2026&tw=3", &admin)
             #expect(all.status == .ok)
             let returnedRows = all.text.components(separatedBy: "data-jenis=\"returned\"").count - 1
-            // The demo returns three values and never corrects them: each is a line, and the tab counts them.
+            // The demo returns four values and never corrects them: each is a line, and the tab counts them.
             let history = try await RealisasiEntry.query(on: app.db).all()
-            let newest = Dictionary(grouping: history, by: { "\($0.$jabatan.id)|\($0.rowKey)|\($0.period)" }).values
+            // Newest per quarter, or per month of a monthly indicator; a quarter is returned while any month of it is.
+            let newest = Dictionary(grouping: history, by: { "\($0.$jabatan.id)|\($0.rowKey)|\($0.period)|\($0.month)" }).values
                 .compactMap { $0.max { $0.seq < $1.seq } }
-            let returnedInDB = newest.filter { $0.status == .dikembalikan }.count
-            #expect(returnedInDB == 3)
+            let returnedInDB = Set(newest.filter { $0.status == .dikembalikan }.map { "\($0.$jabatan.id)|\($0.rowKey)|\($0.period)" }).count
+            #expect(returnedInDB == 4)
+            #expect(newest.contains { $0.status == .dikembalikan && $0.month > 0 }, "one of them is a month of a monthly indicator")
             let returned = try await get(app, "/pemda/99.71/kinerja/peringatan?tahun=2026&tw=3&jenis=returned", &admin)
             let lines = returned.text.components(separatedBy: "class=\"warning-returned\"").count - 1
             #expect(lines == returnedInDB, "\(lines) returned lines for \(returnedInDB) returned entries")
@@ -268,6 +274,45 @@ struct DashboardTests {
             #expect(before.status == .ok && before.text.contains("portal-kinerja-kosong"), "no published PK, nothing shown")
             let nowhere = try await get(app, "/publik/kinerja/00.00", &anonymous)
             #expect(nowhere.status == .notFound)
+        }
+    }
+
+    @Test func the_portal_keeps_the_published_pk_while_a_perubahan_awaits_publication() async throws {
+        try await withDemoApp { app in
+            let pemda = try await demoYear(app)
+            let board = try await CapaianBoard.load(pemdaID: pemda.id, year: 2026, on: app.db)
+            let iku = try #require(board.pks.first { $0.level == .pemda })
+            #expect(iku.status == .diterbitkan)
+            var anonymous = Browser()
+            let before = try await get(app, "/publik/kinerja/99.71?tahun=2026&tw=3", &anonymous)
+            let total = try #require(capaian(before.text, row: "portal-kinerja-total"))
+            #expect(!total.isEmpty && !before.text.contains("portal-kinerja-perubahan"))
+
+            // The Walikota's PK Perubahan: every target doubled, signed, not published.
+            let day = CalendarDate(year: 2026, month: 10, day: 25)!
+            let writer = PemdaWriter(database: app.db, pemdaID: pemda.id, audit: AuditContext(userID: nil, username: "uji", requestID: "uji").on(day),
+                                     keyring: app.config.keyring)
+            let revision = try await writer.revisePk(iku.id, ground: .strategiAnggaran, legalNumber: "Peraturan Daerah Nomor 7 Tahun 2026",
+                                                     legalDate: CalendarDate(year: 2026, month: 10, day: 20), actor: PkActor(mayDraft: true))
+            for row in try await PkRow.query(on: app.db).filter(\.$pk.$id == revision).sort(\.$sortOrder).all() where row.spec.kind.isQuantitative {
+                guard let target = FixedDecimal(canonical: row.target) else { continue }
+                try await writer.updatePkRow(row.requireID(), of: revision, sasaran: row.sasaran,
+                                             target: IDFormat.number(target * FixedDecimal(2)), quarterly: [],
+                                             changeReason: "APBD-Perubahan menaikkan target", actor: PkActor(mayDraft: true))
+            }
+            try await writer.pkAction(.ajukan, pkID: revision, actor: PkActor(mayDraft: true))
+            try await writer.pkAction(.setujui, pkID: revision, actor: PkActor(mayVerify: true))
+            // The Kepala Daerah's own PK is signed by the Kepala Daerah alone.
+            try await writer.pkAction(.tandatangani(.pihakPertama), pkID: revision, actor: PkActor(parties: [.pihakPertama]))
+            let inForce = try #require(try await CapaianBoard.load(pemdaID: pemda.id, year: 2026, on: app.db).pks.first { $0.level == .pemda })
+            #expect(inForce.id == revision && inForce.status == .ditandatangani, "the signed revision is in force")
+
+            // The public still sees the published version's targets and figures, said so; nothing of the draft.
+            let during = try await get(app, "/publik/kinerja/99.71?tahun=2026&tw=3", &anonymous)
+            #expect(during.status == .ok && during.text.contains("id=\"portal-kinerja-perubahan\""))
+            #expect(!during.text.contains("portal-kinerja-kosong"))
+            #expect(capaian(during.text, row: "portal-kinerja-total") == total, "the published version, measured as before")
+            #expect(during.text.contains("/verifikasi/\(iku.id.uuidString)"), "its document is the published one")
         }
     }
 

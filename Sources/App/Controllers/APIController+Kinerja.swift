@@ -118,6 +118,7 @@ extension APIController {
     struct Entry: Encodable {
         var key: String
         var period: Int
+        var month: Int
         var seq: Int
         var value: String
         var tdiReason: String?
@@ -214,7 +215,7 @@ extension APIController {
         let ledger = try await RealisasiLedger.load(pemdaID: context.pemda.id, jabatanID: context.content.jabatanID,
                                                     year: context.content.year, on: req.db)
         return try JSONResponse.make(RealisasiList(pkId: context.content.id, year: context.content.year, data: ledger.entries.map { e in
-            Entry(key: e.rowKey, period: e.period, seq: e.seq, value: e.value, tdiReason: e.tdiReason, confidence: e.confidence,
+            Entry(key: e.rowKey, period: e.period, month: e.month, seq: e.seq, value: e.value, tdiReason: e.tdiReason, confidence: e.confidence,
                   forecast: e.forecast, status: e.status.rawValue, lateReason: e.lateReason, author: e.authorName, enteredAt: e.enteredAt,
                   judgement: e.judgement?.description, verifier: e.verifierName, verifiedAt: e.verifiedAt, returnReason: e.returnReason)
         }))

@@ -76,7 +76,8 @@ struct IndikatorController: Sendable {
                                 negativeFormula: try pick(.negativeFormula, NegativeFormula.self),
                                 aggregation: try pick(.aggregation, Aggregation.self),
                                 entryMode: try pick(.entryMode, EntryMode.self), ordinalScale: scale,
-                                ordinalRule: try pick(.ordinalRule, IndicatorSpec.OrdinalRule.self)),
+                                ordinalRule: try pick(.ordinalRule, IndicatorSpec.OrdinalRule.self),
+                                reporting: (f["periodePelaporan"] ?? "").isEmpty ? .quarterly : try pick(.reporting, ReportingPeriod.self)),
             weight: weight,
             tags: (f["tag"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             manual: ManualIku(definition: f["definisi"] ?? "", measurement: f["pengukuran"] ?? "", dataSource: f["sumber"] ?? "",
@@ -142,7 +143,7 @@ struct IndikatorController: Sendable {
         [
             "kode": i.code, "nama": i.name, "satuan": i.satuan, "jenis": i.kind.rawValue,
             "polaritas": i.polarity.rawValue, "rumusNegatif": i.negativeFormula.rawValue,
-            "agregasi": i.aggregation.rawValue, "modeIsian": i.entryMode.rawValue,
+            "agregasi": i.aggregation.rawValue, "modeIsian": i.entryMode.rawValue, "periodePelaporan": i.reporting.rawValue,
             "skala": i.ordinalLevels.split(separator: "|").joined(separator: ", "),
             "aturanPeringkat": i.ordinalRule.rawValue, "bobot": IDFormat.number(FixedDecimal(canonical: i.weight) ?? FixedDecimal(1)),
             "tag": i.tagList.joined(separator: ", "), "definisi": i.definition, "pengukuran": i.measurement,

@@ -58,7 +58,8 @@ enum Fmt {
                 .dt(.text(L("Cara pengukuran", "Measurement"))), .dd(.text(i.measurement.isEmpty ? "–" : i.measurement)),
                 .dt(.text(L("Sumber data", "Data source"))), .dd(.text(i.dataSource.isEmpty ? "–" : i.dataSource)),
                 .dt(.text(L("Agregasi triwulan", "Quarterly aggregation"))),
-                .dd(.text("\(i.aggregation.label.text), \(i.entryMode.label.text.lowercased())"))),
+                .dd(.text("\(i.aggregation.label.text), \(i.entryMode.label.text.lowercased())")),
+                .dt(.text(L("Periode pelaporan", "Reporting period"))), .dd(.text(i.reporting.label.text))),
         ])
     }
 

@@ -19,11 +19,13 @@ public struct CapaianEngine: Sendable {
 
     public var policy: CapaianPolicy { calculator.policy }
 
-    /// The capaian to date through `period` (year-to-date when `period` is the last one).
+    /// The capaian to date through quarter `period` (year-to-date when `period` is the last one). `realisasi` holds
+    /// the year's entries in order: four quarters, or twelve months for a monthly indicator, whose figure through a
+    /// quarter reads the months up to its end; targets stay per quarter (Rencana Aksi).
     public func evaluate(spec: IndicatorSpec, yearTarget: Target?, periodTargets: [Target?] = [],
                          realisasi: [Realisasi?], through period: Int) -> PeriodCapaian
     {
-        let aggregate = PeriodAggregation.toDate(realisasi, through: period, spec: spec)
+        let aggregate = PeriodAggregation.toDate(realisasi, through: spec.reporting.entries(throughQuarter: period), spec: spec)
         let target = PeriodAggregation.targetToDate(
             periodTargets: periodTargets, yearTarget: yearTarget, through: period, spec: spec)
         var result: CapaianResult

@@ -10,7 +10,8 @@ public struct IndicatorMeasurement: Sendable, Hashable {
     public var yearTarget: Target?
     /// TW I–IV targets (Rencana Aksi); nil where none is planned.
     public var periodTargets: [Target?]
-    /// The accepted realisation of TW I–IV; nil where none is accepted yet.
+    /// The accepted realisation of TW I–IV (of January–December when the indicator reports monthly); nil where none
+    /// is accepted yet.
     public var accepted: [Realisasi?]
     /// The latest accepted year-end forecast.
     public var forecast: Realisasi?

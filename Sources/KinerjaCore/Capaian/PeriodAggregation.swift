@@ -61,6 +61,17 @@ public enum PeriodAggregation {
         return PeriodAggregate(value: value, reportedPeriods: reported, tdiPeriods: tdi)
     }
 
+    /// The value of one quarter alone, as a quarterly table shows it: the quarter's entry, or for twelve monthly
+    /// entries its three months combined the way the indicator combines periods (summed, averaged, the last one, …).
+    public static func quarterValue(_ entries: [Realisasi?], quarter: Int, spec: IndicatorSpec) -> Realisasi? {
+        guard Triwulan.all.contains(quarter) else { return nil }
+        if spec.reporting == .monthly && entries.count == 12 {
+            let months = Array(entries[(quarter * 3 - 3)..<(quarter * 3)])
+            return toDate(months, through: 3, spec: spec).value
+        }
+        return entries.indices.contains(quarter - 1) ? entries[quarter - 1] : nil
+    }
+
     /// Orders realisations of one shape for max/min: numbers by value, yes after no, ordinals by rank.
     static func precedes(_ a: Realisasi, _ b: Realisasi) -> Bool {
         switch (a, b) {

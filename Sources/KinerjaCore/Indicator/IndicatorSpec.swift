@@ -8,6 +8,8 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
     public var ordinalScale: OrdinalScale?
     /// How an ordinal realisation is compared with its target.
     public var ordinalRule: OrdinalRule
+    /// Quarterly, or month by month (Manual IKU "periode pelaporan").
+    public var reporting: ReportingPeriod
 
     public enum OrdinalRule: String, Sendable, Hashable, Codable, CaseIterable {
         /// rank(R) / rank(T) × 100: one level short of A on a 7-level scale is 83,33%.
@@ -19,7 +21,7 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
     public init(
         kind: IndicatorKind, polarity: Polarity = .positive, negativeFormula: NegativeFormula = .inverse,
         aggregation: Aggregation = .last, entryMode: EntryMode = .perPeriod, ordinalScale: OrdinalScale? = nil,
-        ordinalRule: OrdinalRule = .rankRatio
+        ordinalRule: OrdinalRule = .rankRatio, reporting: ReportingPeriod = .quarterly
     ) {
         self.kind = kind
         self.polarity = polarity
@@ -28,6 +30,37 @@ public struct IndicatorSpec: Sendable, Hashable, Codable {
         self.entryMode = entryMode
         self.ordinalScale = ordinalScale
         self.ordinalRule = ordinalRule
+        self.reporting = reporting
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, polarity, negativeFormula, aggregation, entryMode, ordinalScale, ordinalRule, reporting
+    }
+
+    // Signed PKs keep their rows' settings as JSON: a quarterly indicator is written exactly as before `reporting`
+    // existed, so that what was signed reads back byte for byte, and JSON without the key reads as quarterly.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(IndicatorKind.self, forKey: .kind)
+        polarity = try c.decode(Polarity.self, forKey: .polarity)
+        negativeFormula = try c.decode(NegativeFormula.self, forKey: .negativeFormula)
+        aggregation = try c.decode(Aggregation.self, forKey: .aggregation)
+        entryMode = try c.decode(EntryMode.self, forKey: .entryMode)
+        ordinalScale = try c.decodeIfPresent(OrdinalScale.self, forKey: .ordinalScale)
+        ordinalRule = try c.decode(OrdinalRule.self, forKey: .ordinalRule)
+        reporting = try c.decodeIfPresent(ReportingPeriod.self, forKey: .reporting) ?? .quarterly
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(polarity, forKey: .polarity)
+        try c.encode(negativeFormula, forKey: .negativeFormula)
+        try c.encode(aggregation, forKey: .aggregation)
+        try c.encode(entryMode, forKey: .entryMode)
+        try c.encodeIfPresent(ordinalScale, forKey: .ordinalScale)
+        try c.encode(ordinalRule, forKey: .ordinalRule)
+        if reporting != .quarterly { try c.encode(reporting, forKey: .reporting) }
     }
 
     /// Refuses combinations that have no meaning, so that they never reach the engine.

@@ -9,7 +9,7 @@ public indirect enum InputField: Sendable, Hashable, Codable {
     case username, displayName, roles, password, passwordRepeat, currentPassword, active, totpCode
     // Plans
     case period, visi, misi, tujuan, sasaran, rpjmd, renstra, renstraItem, indikator, satuan, polarity, aggregation
-    case entryMode, negativeFormula, ordinalRule, weight, baseline, baselineYear, definition, measurement, dataSource, tags, pagu, rkt
+    case entryMode, reporting, negativeFormula, ordinalRule, weight, baseline, baselineYear, definition, measurement, dataSource, tags, pagu, rkt
     case legalNumber, legalDate, legalBasis, decree, perda, startYear, endYear, version, text, months, bands
     // Dates and schedules
     case year, date, start, end, stage, opensOn, closesOn, until, receivedOn, reminderDays

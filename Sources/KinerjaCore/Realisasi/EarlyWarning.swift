@@ -12,6 +12,18 @@ public struct IndicatorWatch: Sendable, Hashable {
             self.isTdi = isTdi
             self.bukti = bukti
         }
+
+        /// A monthly indicator's quarter seen as one: missing while any of its months is, returned while any is,
+        /// awaiting while any awaits, accepted when all are; TDI when any month's newest entry is.
+        public static func combining(months: [Quarter], bukti: Int) -> Quarter {
+            let statuses = months.map(\.latest)
+            let latest: RealisasiStatus? =
+                if statuses.isEmpty || statuses.contains(where: { $0 == nil }) { nil }
+                else if statuses.contains(.dikembalikan) { .dikembalikan }
+                else if statuses.contains(.diajukan) { .diajukan }
+                else { .diterima }
+            return Quarter(latest: latest, isTdi: months.contains(where: \.isTdi), bukti: bukti)
+        }
     }
 
     public var key: String

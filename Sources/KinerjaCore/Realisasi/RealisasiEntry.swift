@@ -2,22 +2,28 @@
 public struct RealisasiDraft: Sendable, Hashable {
     /// The PK row's key (stable from version to version of the PK).
     public var key: String
+    /// 0 for a quarter's entry; 1–12 for a month of a monthly indicator.
+    public var month: Int
     public var value: String
     public var tdiReason: String
     public var confidence: String
     public var forecast: String
     public var narrative: RealisasiNarrative
 
-    public init(key: String, value: String, tdiReason: String = "", confidence: String = "", forecast: String = "",
-                narrative: RealisasiNarrative = RealisasiNarrative())
+    public init(key: String, month: Int = 0, value: String, tdiReason: String = "", confidence: String = "",
+                forecast: String = "", narrative: RealisasiNarrative = RealisasiNarrative())
     {
         self.key = key
+        self.month = month
         self.value = value
         self.tdiReason = tdiReason
         self.confidence = confidence
         self.forecast = forecast
         self.narrative = narrative
     }
+
+    /// What its findings name: the row, or the row's month (`<key>~<month>`).
+    public var fieldKey: String { month == 0 ? key : "\(key)~\(month)" }
 
     /// Nothing typed at all: the row is not being reported this time, which is not an error.
     public var isBlank: Bool {
@@ -45,6 +51,7 @@ public struct RealisasiNarrative: Sendable, Hashable, Codable {
 /// A realisation that passed every rule, in the form it is stored.
 public struct RealisasiRecord: Sendable, Hashable {
     public var key: String
+    public var month: Int = 0
     public var realisasi: Realisasi
     /// The stored text: a decimal with a dot, `ya`/`tidak`, the ordinal level, the statement, or `TDI`.
     public var canonical: String
@@ -65,7 +72,7 @@ public enum RealisasiEntryRules {
     /// Every finding of one row, each naming its field inside the row (`.keyed(key, field)`).
     public static func validate(_ draft: RealisasiDraft, spec: IndicatorSpec) -> Result<RealisasiRecord, RuleViolations> {
         var problems: [RuleViolation] = []
-        func at(_ field: InputField) -> InputField { .keyed(draft.key, field) }
+        func at(_ field: InputField) -> InputField { .keyed(draft.fieldKey, field) }
         var realisasi: Realisasi?
         do {
             realisasi = try RealisasiInput.parse(draft.value, for: spec, field: at(.realisasi))
@@ -130,7 +137,7 @@ public enum RealisasiEntryRules {
         let narrative = RealisasiNarrative(supporting: n.supporting.trimmingSpaces(), obstacles: n.obstacles.trimmingSpaces(),
                                            followUp: n.followUp.trimmingSpaces())
         return .success(RealisasiRecord(
-            key: draft.key, realisasi: realisasi,
+            key: draft.key, month: draft.month, realisasi: realisasi,
             canonical: canonical(realisasi, spec: spec, statement: draft.value.trimmingSpaces()), tdiReason: tdiReason,
             confidence: confidence, forecast: forecast, forecastCanonical: forecastCanonical, narrative: narrative))
     }

@@ -12,9 +12,14 @@ public enum PngSanitizer {
     public static let maxSide = 2_000
 
     public static func sanitize(_ bytes: [UInt8]) throws -> [UInt8] {
+        // libpng keeps the input's address from begin_read until finish_read, so both run while it is valid.
+        try bytes.withUnsafeBytes { input in try decode(input) }
+    }
+
+    private static func decode(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
-        let started = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
+        let started = png_image_begin_read_from_memory(&image, input.baseAddress, input.count)
         guard started != 0 else { throw Failure.unreadable(message(of: &image)) }
         defer { png_image_free(&image) }
         let (width, height) = (Int(image.width), Int(image.height))

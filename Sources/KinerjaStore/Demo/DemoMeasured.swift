@@ -370,7 +370,10 @@ struct DemoMeasured {
 
         func row(_ i: Indikator, sasaran: String, offers: [String], wants: [String]) -> Draft {
             let (target, quarterly) = target(i)
-            return Draft(sasaran: sasaran, indikator: i.name, satuan: i.satuan, spec: i.spec, target: target,
+            // The generated country is entered a quarter at a time, in bulk: its PKs take every row as quarterly.
+            var spec = i.spec
+            spec.reporting = .quarterly
+            return Draft(sasaran: sasaran, indikator: i.name, satuan: i.satuan, spec: spec, target: target,
                          quarterly: quarterly, source: i.id, offers: offers + ["ind:\(i.id!)"], wants: wants)
         }
 

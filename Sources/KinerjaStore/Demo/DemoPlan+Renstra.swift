@@ -149,8 +149,13 @@ extension DemoPlan {
         if entry.kind == .ordinal {
             return IndicatorSpec(kind: .ordinal, aggregation: .last, ordinalScale: .opiniBpk)
         }
-        return IndicatorSpec(kind: entry.kind, polarity: entry.polarity, aggregation: entry.satuan == "orang" ? .sum : .last)
+        return IndicatorSpec(kind: entry.kind, polarity: entry.polarity, aggregation: entry.satuan == "orang" ? .sum : .last,
+                             reporting: monthly.contains(entry.indicator) ? .monthly : .quarterly)
     }
+
+    /// Indicators whose data come in every month (visitor counts from the hotels' monthly reports, cases settled per
+    /// month): their Manual IKU says monthly, so the demo enters them month by month.
+    static let monthly: Set<String> = ["Jumlah kunjungan wisatawan", "Persentase penegakan Perda yang diselesaikan"]
 
     static func target(_ entry: DemoCatalog.DemoSasaran, yearsAfterBaseline k: Int) -> String {
         guard entry.kind != .ordinal, let base = FixedDecimal(canonical: entry.baseline),

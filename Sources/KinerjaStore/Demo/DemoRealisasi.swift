@@ -53,14 +53,17 @@ public enum DemoRealisasi {
                 for (r, row) in rows.enumerated() {
                     guard let value = demoValue(row, quarter: q, random: &random) else { continue }
                     let tdi = (n + r + q) % 17 == 0
+                    let months = row.spec.reporting == .monthly ? demoMonths(row, quarter: q, value: value, random: &random) : [(0, value)]
+                    for (month, value) in months {
                     drafts.append(RealisasiDraft(
-                        key: row.key, value: tdi ? "TDI" : value,
+                        key: row.key, month: month, value: tdi ? "TDI" : value,
                         tdiReason: tdi ? "Data survei triwulan dari BPS belum dirilis." : "",
                         confidence: String(6 + random.int(0...4)), forecast: tdi ? "" : demoForecast(row, shortfall: (n + r) % 5 == 3) ?? "",
                         narrative: RealisasiNarrative(
                             supporting: "Kegiatan berjalan sesuai rencana aksi triwulan.",
                             obstacles: random.chance(30) ? "Keterlambatan pengadaan barang dan jasa." : "",
                             followUp: "Percepatan pelaksanaan kegiatan pada triwulan berikutnya.")))
+                    }
                 }
                 guard !drafts.isEmpty else { continue }
                 let writer = PemdaWriter(database: db, pemdaID: pemdaID, audit: operatorAudit.on(entered))
@@ -75,10 +78,10 @@ public enum DemoRealisasi {
                 var decisions: [UUID: RealisasiDecision] = [:]
                 var returnedKeys: [String] = []
                 for (r, draft) in drafts.enumerated() {
-                    guard let entry = ledger.latest(key: draft.key, period: q), entry.status == .diajukan else { continue }
+                    guard let entry = ledger.latest(key: draft.key, period: q, month: draft.month), entry.status == .diajukan else { continue }
                     if (n + r) % 9 == 4 {
                         decisions[entry.id] = .giveBack(reason: "Bukti dukung belum dilampirkan dan angka belum sesuai laporan bulanan.")
-                        returnedKeys.append(draft.key)
+                        returnedKeys.append(draft.fieldKey)
                     } else {
                         decisions[entry.id] = .accept(judgement: nil)
                     }
@@ -87,7 +90,7 @@ public enum DemoRealisasi {
                 summary.accepted += try await verifier.verifyRealisasi(pkID: pkID, decisions: decisions, actor: verifierActor) - returnedKeys.count
                 summary.returned += returnedKeys.count
                 // Most returns are corrected and accepted; the TW I corrections of every fourth PK come late, with a reason.
-                let corrections = drafts.filter { returnedKeys.contains($0.key) && (n + q) % 4 != 2 }
+                let corrections = drafts.filter { returnedKeys.contains($0.fieldKey) && (n + q) % 4 != 2 }
                 guard !corrections.isEmpty else { continue }
                 let late = q == 1 && n % 4 == 0
                 let correctedOn = late ? day(5, 6) : day(q * 3 + 1, 19)
@@ -99,7 +102,9 @@ public enum DemoRealisasi {
                 let again = try await RealisasiLedger.load(pemdaID: pemdaID, jabatanID: pk.$jabatan.id, year: year, on: db)
                 var accept: [UUID: RealisasiDecision] = [:]
                 for draft in corrections {
-                    if let entry = again.latest(key: draft.key, period: q), entry.status == .diajukan { accept[entry.id] = .accept(judgement: nil) }
+                    if let entry = again.latest(key: draft.key, period: q, month: draft.month), entry.status == .diajukan {
+                        accept[entry.id] = .accept(judgement: nil)
+                    }
                 }
                 summary.accepted += try await PemdaWriter(database: db, pemdaID: pemdaID, audit: verifierAudit.on(correctedOn))
                     .verifyRealisasi(pkID: pkID, decisions: accept, actor: verifierActor)
@@ -156,6 +161,22 @@ public enum DemoRealisasi {
         case .binary: return random.chance(80) ? "ya" : "tidak"
         case .ordinal: return spec.ordinalScale?.levels.last
         case .text: return nil
+        }
+    }
+
+    /// The three months of a quarter for a monthly indicator: a summed one splits the quarter's value about evenly
+    /// (the last month takes the rest), a level one moves towards it month by month.
+    static func demoMonths(_ row: PkRow, quarter q: Int, value: String, random: inout SeededRandom) -> [(Int, String)] {
+        let months = Array(Bulan.of(quarter: q))
+        guard let total = try? NumberInput.parse(value).value else { return months.map { ($0, value) } }
+        if row.spec.aggregation == .sum {
+            let first = (total * FixedDecimal(random.int(30...36)) / FixedDecimal(100)).rounded(toFractionDigits: 0)
+            let second = (total * FixedDecimal(random.int(30...36)) / FixedDecimal(100)).rounded(toFractionDigits: 0)
+            return zip(months, [first, second, total - first - second]).map { ($0, IDFormat.number($1)) }
+        }
+        return months.enumerated().map { i, month in
+            let factor = FixedDecimal(97 + i) / FixedDecimal(100 - (2 - i))
+            return (month, i == 2 ? value : IDFormat.number((total * factor).rounded(toFractionDigits: 2)))
         }
     }
 

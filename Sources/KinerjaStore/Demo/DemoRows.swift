@@ -256,12 +256,12 @@ extension Indikator: DemoRow {
     static let columns = ["id", "pemda_id", "owner_kind", "owner_id", "code", "name", "satuan", "kind", "polarity",
                           "negative_formula", "aggregation", "entry_mode", "ordinal_levels", "ordinal_rule", "weight", "tags",
                           "definition", "measurement", "data_source", "responsible", "rationale", "baseline_value",
-                          "baseline_year", "sort_order"]
+                          "baseline_year", "sort_order", "reporting_period"]
     var values: [DemoValue] {
         [newID(id), v($pemda.id), v(ownerKind), v(ownerID), v(code), v(name), v(satuan), v(kind), v(polarity),
          v(negativeFormula), v(aggregation), v(entryMode), v(ordinalLevels), v(ordinalRule), v(weight), v(tags),
          v(definition), v(measurement), v(dataSource), v(responsible), v(rationale), v(baselineValue),
-         v(baselineYear), v(sortOrder)]
+         v(baselineYear), v(sortOrder), v(reporting)]
     }
 }
 
@@ -345,12 +345,12 @@ extension RealisasiEntry: DemoRow {
     static let columns = ["id", "pemda_id", "pk_id", "jabatan_id", "year", "row_key", "period", "seq", "value", "tdi_reason",
                           "confidence", "forecast", "supporting", "obstacles", "follow_up", "status", "late_reason",
                           "author_id", "author_name", "entered_at", "judgement", "verifier_id", "verifier_name",
-                          "verified_at", "return_reason"]
+                          "verified_at", "return_reason", "month"]
     var values: [DemoValue] {
         [newID(id), v($pemda.id), v($pk.id), v($jabatan.id), v(year), v(rowKey), v(period), v(seq), v(value), v(tdiReason),
          v(confidence), v(forecast), v(supporting), v(obstacles), v(followUp), v(status), v(lateReason),
          v(authorID), v(authorName), v(enteredAt), v(judgement), v(verifierID), v(verifierName),
-         v(verifiedAt), v(returnReason)]
+         v(verifiedAt), v(returnReason), v(month)]
     }
 }
 
@@ -395,7 +395,7 @@ struct EntryRow: DemoRecord {
         [v(id), v(pemdaID), v(pkID), v(jabatanID), v(year), v(rowKey), v(period), v(seq), v(value), v(tdiReason),
          v(confidence), v(forecast), v(supporting), v(obstacles), v(followUp), v(status), .null,
          .null, v(authorName), v(enteredAt), .null, .null, v(verifierName),
-         v(verifiedAt), v(returnReason)]
+         v(verifiedAt), v(returnReason), v(0)]
     }
 
     /// The same row as the model (for the test that both write the same values).
@@ -406,6 +406,7 @@ struct EntryRow: DemoRecord {
         (e.supporting, e.obstacles, e.followUp, e.status) = (supporting, obstacles, followUp, status)
         (e.lateReason, e.authorID, e.authorName, e.enteredAt) = (nil, nil, authorName, enteredAt)
         (e.judgement, e.verifierID, e.verifierName, e.verifiedAt, e.returnReason) = (nil, nil, verifierName, verifiedAt, returnReason)
+        e.month = 0
         return e
     }
 }

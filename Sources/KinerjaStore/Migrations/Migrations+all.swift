@@ -29,5 +29,6 @@ public enum KinerjaMigrations {
         M0023_CreateRealisasiAnggaran(),
         M0024_CreateCapaianBobot(),
         M0025_CreatePenilaianPimpinan(),
+        M0026_AddMonthlyReporting(),
     ] }
 }

@@ -31,6 +31,8 @@ public final class Indikator: Model, @unchecked Sendable {
     /// Levels of an ordinal scale, worst first, separated by `|`; empty for other kinds.
     @Field(key: "ordinal_levels") public var ordinalLevels: String
     @Field(key: "ordinal_rule") public var ordinalRule: IndicatorSpec.OrdinalRule
+    /// Manual IKU "periode pelaporan".
+    @Field(key: "reporting_period") public var reporting: ReportingPeriod
     /// Weight in the sasaran roll-up, canonical decimal text.
     @Field(key: "weight") public var weight: String
     /// Comma separated: IKU, IKK, SPM, SDGs, …
@@ -65,6 +67,7 @@ public final class Indikator: Model, @unchecked Sendable {
         self.entryMode = spec.entryMode
         self.ordinalLevels = spec.ordinalScale?.levels.joined(separator: "|") ?? ""
         self.ordinalRule = spec.ordinalRule
+        self.reporting = spec.reporting
         self.weight = weight.description
         self.tags = tags.joined(separator: ",")
         self.definition = manual.definition
@@ -83,7 +86,7 @@ public final class Indikator: Model, @unchecked Sendable {
             ? nil : try? OrdinalScale(levels: ordinalLevels.split(separator: "|").map(String.init))
         return IndicatorSpec(kind: kind, polarity: polarity, negativeFormula: negativeFormula,
                              aggregation: aggregation, entryMode: entryMode, ordinalScale: scale,
-                             ordinalRule: ordinalRule)
+                             ordinalRule: ordinalRule, reporting: reporting)
     }
 
     public var tagList: [String] { tags.split(separator: ",").map(String.init) }

@@ -14,8 +14,11 @@ public final class RealisasiEntry: Model, @unchecked Sendable {
     @Parent(key: "jabatan_id") public var jabatan: Jabatan
     @Field(key: "year") public var year: Int
     @Field(key: "row_key") public var rowKey: String
+    /// The quarter (1–4), also of a month's entry.
     @Field(key: "period") public var period: Int
-    /// 1, 2, … per indicator and quarter.
+    /// 0 for the quarter's own entry; the month (1–12) when the indicator reports monthly.
+    @Field(key: "month") public var month: Int
+    /// 1, 2, … per indicator and quarter (across its months).
     @Field(key: "seq") public var seq: Int
     /// Canonical (`RealisasiEntryRules.canonical`).
     @Field(key: "value") public var value: String

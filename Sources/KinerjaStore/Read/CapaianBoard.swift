@@ -77,10 +77,20 @@ public struct CapaianBoard: Sendable {
     private let entries: [String: QuarterEntries]
     private let bukti: [String: Int]
 
-    static func entryKey(_ jabatanID: UUID, _ rowKey: String, _ period: Int) -> String { "\(jabatanID)|\(rowKey)|\(period)" }
+    static func entryKey(_ jabatanID: UUID, _ rowKey: String, _ period: Int, _ month: Int = 0) -> String {
+        "\(jabatanID)|\(rowKey)|\(period)|\(month)"
+    }
 
-    public func quarter(_ row: Row, _ period: Int) -> QuarterEntries {
-        entries[Self.entryKey(row.jabatanID, row.key, period)] ?? QuarterEntries()
+    /// The entries of a quarter's own value (month 0), or of one month of a monthly indicator.
+    public func quarter(_ row: Row, _ period: Int, month: Int = 0) -> QuarterEntries {
+        entries[Self.entryKey(row.jabatanID, row.key, period, month)] ?? QuarterEntries()
+    }
+
+    /// The entries of the year in the order the engine reads them: four quarters, or twelve months.
+    public func slots(_ row: Row) -> [QuarterEntries] {
+        row.spec.reporting == .monthly
+            ? Bulan.all.map { quarter(row, Bulan.quarter(of: $0), month: $0) }
+            : Triwulan.all.map { quarter(row, $0) }
     }
 
     public func buktiCount(_ row: Row, _ period: Int) -> Int { bukti[Self.entryKey(row.jabatanID, row.key, period)] ?? 0 }
@@ -88,7 +98,7 @@ public struct CapaianBoard: Sendable {
     /// What the engine measures a row by: accepted values only, and the newest accepted forecast. The same reading as
     /// `RealisasiLedger.measurement`, which the PK's own page uses.
     public func measurement(_ row: Row) -> IndicatorMeasurement {
-        let quarters = Triwulan.all.map { quarter(row, $0) }
+        let quarters = slots(row)
         let forecast = quarters.reversed().lazy.compactMap(\.acceptedForecast).first
             .flatMap { RealisasiEntryRules.parseStored($0, spec: row.spec) }
         return IndicatorMeasurement(
@@ -101,11 +111,22 @@ public struct CapaianBoard: Sendable {
             forecast: forecast)
     }
 
+    /// The accepted value of one quarter alone (its months combined for a monthly indicator): a quarterly table's cell.
+    public func accepted(_ row: Row, quarter q: Int) -> Realisasi? {
+        PeriodAggregation.quarterValue(measurement(row).accepted, quarter: q, spec: row.spec)
+    }
+
     public func watch(_ row: Row, capaian: IndicatorCapaian) -> IndicatorWatch {
-        IndicatorWatch(key: row.key, quarters: Triwulan.all.map { q in
-            let entries = quarter(row, q)
-            return IndicatorWatch.Quarter(latest: entries.latestStatus, isTdi: entries.latestIsTdi, bukti: buktiCount(row, q))
-        }, capaian: capaian, forecastPeriod: Triwulan.all.last { quarter(row, $0).acceptedForecast != nil })
+        let monthly = row.spec.reporting == .monthly
+        func seen(_ e: QuarterEntries, _ q: Int) -> IndicatorWatch.Quarter {
+            IndicatorWatch.Quarter(latest: e.latestStatus, isTdi: e.latestIsTdi, bukti: buktiCount(row, q))
+        }
+        return IndicatorWatch(key: row.key, quarters: Triwulan.all.map { q in
+            monthly ? .combining(months: Bulan.of(quarter: q).map { seen(quarter(row, q, month: $0), q) }, bukti: buktiCount(row, q))
+                : seen(quarter(row, q), q)
+        }, capaian: capaian, forecastPeriod: Triwulan.all.last { q in
+            (monthly ? Array(Bulan.of(quarter: q)) : [0]).contains { quarter(row, q, month: $0).acceptedForecast != nil }
+        })
     }
 
     /// The PKs as the engine takes them: ids as text, each PK under its Perangkat Daerah (`opd`: a Bidang's PK
@@ -169,6 +190,33 @@ public struct CapaianBoard: Sendable {
         }
     }
 
+    static let rowColumns = """
+        p.id AS pk_id, p.jabatan_id, p.unit_id, p.level, p.version, p.status,
+        r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
+        i.weight, i.owner_kind, i.owner_id
+        """
+
+    /// A PK row as read by `rowColumns`, with its PK.
+    static func decodeRow(_ row: any SQLRow) throws -> (Pk, Row) {
+        let pkID = try row.decode(column: "pk_id", as: UUID.self)
+        let jabatanID = try row.decode(column: "jabatan_id", as: UUID.self)
+        let pk = Pk(id: pkID, jabatanID: jabatanID, unitID: try row.decode(column: "unit_id", as: UUID?.self),
+                    level: PkLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .pengawas,
+                    version: try row.decode(column: "version", as: Int.self),
+                    status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .ditandatangani)
+        let owner = try row.decode(column: "owner_kind", as: String?.self).flatMap(IndikatorOwner.init(rawValue:))
+        let decoded = Row(
+            pkID: pkID, jabatanID: jabatanID, key: try row.decode(column: "key", as: String.self),
+            sasaran: try row.decode(column: "sasaran", as: String.self), indikator: try row.decode(column: "indikator", as: String.self),
+            satuan: try row.decode(column: "satuan", as: String.self),
+            spec: PkRow.decodeSpec(try row.decode(column: "spec", as: String.self)),
+            target: try row.decode(column: "target", as: String.self),
+            quarterly: try ["tw1", "tw2", "tw3", "tw4"].map { try row.decode(column: $0, as: String.self) },
+            weight: try row.decode(column: "weight", as: String?.self).flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1),
+            strategicNode: owner == .sasaranRpjmd || owner == .tujuan ? try row.decode(column: "owner_id", as: UUID?.self) : nil)
+        return (pk, decoded)
+    }
+
     /// - Parameter plans: whether to read the RPJMD tree and the DPA too; the early warning of an inbox needs neither
     ///   and is then three statements.
     public static func load(pemdaID: UUID, year: Int, plans: Bool = true, on db: any Database) async throws -> CapaianBoard {
@@ -182,9 +230,7 @@ public struct CapaianBoard: Sendable {
         var seen: Set<UUID> = []
         var rows: [Row] = []
         for row in try await sql.raw("""
-            SELECT p.id AS pk_id, p.jabatan_id, p.unit_id, p.level, p.version, p.status,
-                   r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
-                   i.weight, i.owner_kind, i.owner_id
+            SELECT \(unsafeRaw: rowColumns)
             FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
             LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
             WHERE p.pemda_id = \(bind: pemdaID) AND p.year = \(bind: year) AND p.status IN (\(binds: signed))
@@ -193,24 +239,9 @@ public struct CapaianBoard: Sendable {
             ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order
             """).all()
         {
-            let pkID = try row.decode(column: "pk_id", as: UUID.self)
-            let jabatanID = try row.decode(column: "jabatan_id", as: UUID.self)
-            if seen.insert(pkID).inserted {
-                pks.append(Pk(id: pkID, jabatanID: jabatanID, unitID: try row.decode(column: "unit_id", as: UUID?.self),
-                              level: PkLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .pengawas,
-                              version: try row.decode(column: "version", as: Int.self),
-                              status: PkStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .ditandatangani))
-            }
-            let owner = try row.decode(column: "owner_kind", as: String?.self).flatMap(IndikatorOwner.init(rawValue:))
-            rows.append(Row(
-                pkID: pkID, jabatanID: jabatanID, key: try row.decode(column: "key", as: String.self),
-                sasaran: try row.decode(column: "sasaran", as: String.self), indikator: try row.decode(column: "indikator", as: String.self),
-                satuan: try row.decode(column: "satuan", as: String.self),
-                spec: PkRow.decodeSpec(try row.decode(column: "spec", as: String.self)),
-                target: try row.decode(column: "target", as: String.self),
-                quarterly: try ["tw1", "tw2", "tw3", "tw4"].map { try row.decode(column: $0, as: String.self) },
-                weight: try row.decode(column: "weight", as: String?.self).flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1),
-                strategicNode: owner == .sasaranRpjmd || owner == .tujuan ? try row.decode(column: "owner_id", as: UUID?.self) : nil))
+            let (pk, decoded) = try decodeRow(row)
+            if seen.insert(pk.id).inserted { pks.append(pk) }
+            rows.append(decoded)
         }
 
         // 2. Of each indicator and quarter, the newest entry and the newest accepted one, nothing older, with the
@@ -219,7 +250,7 @@ public struct CapaianBoard: Sendable {
         var entries: [String: QuarterEntries] = [:]
         var bukti: [String: Int] = [:]
         for row in try await sql.raw("""
-            SELECT r.jabatan_id, r.row_key, r.period, r.seq, r.status, r.value, r.judgement, r.forecast,
+            SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
                    COALESCE(b.n, 0) AS bukti
             FROM realisasi r
             LEFT JOIN (SELECT jabatan_id, row_key, period, COUNT(*) AS n FROM realisasi_bukti
@@ -227,13 +258,15 @@ public struct CapaianBoard: Sendable {
               ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
             WHERE r.pemda_id = \(bind: pemdaID) AND r.year = \(bind: year)
               AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
-                              AND n.row_key = r.row_key AND n.period = r.period AND n.seq > r.seq
+                              AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
                               AND (n.status = 'diterima' OR r.status <> 'diterima'))
             ORDER BY r.seq
             """).all()
         {
-            let key = entryKey(try row.decode(column: "jabatan_id", as: UUID.self), try row.decode(column: "row_key", as: String.self),
-                               try row.decode(column: "period", as: Int.self))
+            let jabatanID = try row.decode(column: "jabatan_id", as: UUID.self)
+            let rowKey = try row.decode(column: "row_key", as: String.self)
+            let period = try row.decode(column: "period", as: Int.self)
+            let key = entryKey(jabatanID, rowKey, period, try row.decode(column: "month", as: Int.self))
             let status = RealisasiStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .diajukan
             let value = try row.decode(column: "value", as: String.self)
             var quarter = entries[key] ?? QuarterEntries()
@@ -246,7 +279,7 @@ public struct CapaianBoard: Sendable {
                 quarter.acceptedForecast = try row.decode(column: "forecast", as: String?.self)
             }
             entries[key] = quarter
-            bukti[key] = try row.decode(column: "bukti", as: Int.self)
+            bukti[entryKey(jabatanID, rowKey, period)] = try row.decode(column: "bukti", as: Int.self)
         }
 
         // 3. The windows.

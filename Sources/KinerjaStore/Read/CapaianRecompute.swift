@@ -88,7 +88,7 @@ public enum CapaianRecompute {
                                      today: options.today, opd: organisation.opd(of:))
         var quarters = 0
         for row in board.rows {
-            for q in Triwulan.all where board.quarter(row, q).latestStatus != nil { quarters += 1 }
+            quarters += board.slots(row).filter { $0.latestStatus != nil }.count
         }
         let capaian = figures.capaian.pemda.at(figures.through)
         return PemdaFigure(code: pemda.code, pks: board.pks.count, rows: board.rows.count, quarters: quarters,

@@ -139,7 +139,7 @@ public enum PlanQueries {
         var result: [UUID: [IndikatorView]] = [:]
         for row in try await sql.raw("""
             SELECT i.id, i.owner_id, i.code, i.name, i.satuan, i.kind, i.polarity, i.negative_formula, i.aggregation,
-                   i.entry_mode, i.ordinal_levels, i.ordinal_rule, i.tags, i.baseline_value, i.baseline_year,
+                   i.entry_mode, i.ordinal_levels, i.ordinal_rule, i.reporting_period, i.tags, i.baseline_value, i.baseline_year,
                    i.definition, i.measurement, i.data_source
             FROM indikator i WHERE i.pemda_id = \(bind: pemdaID) AND \(condition) ORDER BY i.sort_order
             """).all()
@@ -152,7 +152,7 @@ public enum PlanQueries {
             result[try row.decode(column: "owner_id", as: UUID.self), default: []].append(IndikatorView(
                 id: id, code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
                 satuan: try row.decode(column: "satuan", as: String.self), kind: spec.kind, polarity: spec.polarity,
-                aggregation: spec.aggregation, entryMode: spec.entryMode,
+                aggregation: spec.aggregation, entryMode: spec.entryMode, reporting: spec.reporting,
                 tags: try row.decode(column: "tags", as: String.self).split(separator: ",").map(String.init),
                 baselineValue: try row.decode(column: "baseline_value", as: String?.self).map { TargetDisplay.text($0, spec: spec) },
                 baselineYear: try row.decode(column: "baseline_year", as: Int?.self),
@@ -175,7 +175,8 @@ enum IndikatorColumns {
             aggregation: Aggregation(rawValue: try row.decode(column: "aggregation", as: String.self)) ?? .last,
             entryMode: EntryMode(rawValue: try row.decode(column: "entry_mode", as: String.self)) ?? .perPeriod,
             ordinalScale: levels.isEmpty ? nil : try? OrdinalScale(levels: levels.split(separator: "|").map(String.init)),
-            ordinalRule: IndicatorSpec.OrdinalRule(rawValue: try row.decode(column: "ordinal_rule", as: String.self)) ?? .rankRatio)
+            ordinalRule: IndicatorSpec.OrdinalRule(rawValue: try row.decode(column: "ordinal_rule", as: String.self)) ?? .rankRatio,
+            reporting: ReportingPeriod(rawValue: try row.decode(column: "reporting_period", as: String.self)) ?? .quarterly)
     }
 }
 

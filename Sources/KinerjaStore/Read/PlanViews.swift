@@ -11,6 +11,8 @@ public struct IndikatorView: Codable, Sendable, Equatable {
     public var polarity: Polarity
     public var aggregation: Aggregation
     public var entryMode: EntryMode
+    /// Quarterly or monthly (Manual IKU "periode pelaporan").
+    public var reporting: ReportingPeriod
     public var tags: [String]
     public var baselineValue: String?
     public var baselineYear: Int?

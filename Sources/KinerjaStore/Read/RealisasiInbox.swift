@@ -31,7 +31,7 @@ public enum RealisasiInbox {
             FROM realisasi r
             WHERE r.pemda_id = \(bind: pemdaID) AND r.year = \(bind: year) AND r.status IN ('diajukan', 'dikembalikan')
               AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.jabatan_id = r.jabatan_id AND n.year = r.year
-                              AND n.row_key = r.row_key AND n.period = r.period AND n.seq > r.seq)
+                              AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq)
             ORDER BY r.period, r.jabatan_id
             """).all().map { row in
             Open(pkID: try row.decode(column: "pk_id", as: UUID.self), jabatanID: try row.decode(column: "jabatan_id", as: UUID.self),

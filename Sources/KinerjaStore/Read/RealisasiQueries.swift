@@ -11,6 +11,8 @@ public struct RealisasiLedger: Sendable {
         public var pkID: UUID
         public var rowKey: String
         public var period: Int
+        /// 0 for a quarter's entry; 1–12 for a month of a monthly indicator.
+        public var month: Int
         public var seq: Int
         public var value: String
         public var tdiReason: String?
@@ -51,13 +53,15 @@ public struct RealisasiLedger: Sendable {
 
     public let jabatanID: UUID
     public let year: Int
-    /// Oldest first within each indicator and quarter.
+    /// Oldest first within each indicator, quarter and month.
     public let entries: [Entry]
     public let bukti: [Bukti]
     /// TW I–IV; nil where no window is set.
     public let windows: [JadwalWindow?]
-    /// Positions in `entries` by indicator and quarter: a page asks for every row and quarter.
+    /// Positions in `entries` by indicator, quarter and month: a page asks for every row and quarter.
     private let index: [String: [Int]]
+    /// The highest sequence number of each indicator and quarter, over its months.
+    private let lastSeq: [String: Int]
 
     init(jabatanID: UUID, year: Int, entries: [Entry], bukti: [Bukti], windows: [JadwalWindow?]) {
         self.jabatanID = jabatanID
@@ -66,23 +70,56 @@ public struct RealisasiLedger: Sendable {
         self.bukti = bukti
         self.windows = windows
         var index: [String: [Int]] = [:]
-        for (n, entry) in entries.enumerated() { index["\(entry.rowKey)|\(entry.period)", default: []].append(n) }
+        var lastSeq: [String: Int] = [:]
+        for (n, entry) in entries.enumerated() {
+            index["\(entry.rowKey)|\(entry.period)|\(entry.month)", default: []].append(n)
+            lastSeq["\(entry.rowKey)|\(entry.period)"] = max(lastSeq["\(entry.rowKey)|\(entry.period)"] ?? 0, entry.seq)
+        }
         self.index = index
+        self.lastSeq = lastSeq
     }
 
-    /// The history of one indicator and quarter, oldest first.
-    public func history(key: String, period: Int) -> [Entry] {
-        (index["\(key)|\(period)"] ?? []).map { entries[$0] }
+    /// The history of one indicator and quarter (or one month of it), oldest first.
+    public func history(key: String, period: Int, month: Int = 0) -> [Entry] {
+        (index["\(key)|\(period)|\(month)"] ?? []).map { entries[$0] }
     }
 
-    /// The sequence number the next entry of an indicator and quarter takes.
-    func nextSeq(key: String, period: Int) -> Int { (latest(key: key, period: period)?.seq ?? 0) + 1 }
+    /// Every entry of an indicator's quarter, its months' included, oldest first.
+    public func quarterHistory(key: String, period: Int) -> [Entry] {
+        ([0] + Array(Bulan.of(quarter: period))).flatMap { history(key: key, period: period, month: $0) }.sorted { $0.seq < $1.seq }
+    }
 
-    public func latest(key: String, period: Int) -> Entry? { history(key: key, period: period).last }
+    /// The sequence number the next entry of an indicator and quarter takes (months of a quarter share one run).
+    func nextSeq(key: String, period: Int) -> Int { (lastSeq["\(key)|\(period)"] ?? 0) + 1 }
 
-    /// The figure of the quarter: the newest accepted entry.
-    public func accepted(key: String, period: Int) -> Entry? {
-        history(key: key, period: period).last { $0.status == .diterima }
+    public func latest(key: String, period: Int, month: Int = 0) -> Entry? { history(key: key, period: period, month: month).last }
+
+    /// The figure of the quarter (or month): the newest accepted entry.
+    public func accepted(key: String, period: Int, month: Int = 0) -> Entry? {
+        history(key: key, period: period, month: month).last { $0.status == .diterima }
+    }
+
+    /// The newest entries of a row's quarter as they are entered: the quarter itself (month 0), or each of its three
+    /// months for a monthly indicator.
+    public func slots(_ reporting: ReportingPeriod, period: Int) -> [Int] {
+        reporting == .monthly ? Array(Bulan.of(quarter: period)) : [0]
+    }
+
+    /// The newest entry of each slot of a row's quarter that has one: the quarter's, or each entered month's.
+    public func latestEntries(key: String, period: Int, reporting: ReportingPeriod) -> [Entry] {
+        slots(reporting, period: period).compactMap { latest(key: key, period: period, month: $0) }
+    }
+
+    /// The accepted value of one quarter alone, its months combined for a monthly indicator.
+    public func acceptedValue(key: String, period: Int, spec: IndicatorSpec) -> Realisasi? {
+        guard spec.reporting == .monthly else { return accepted(key: key, period: period)?.realisasi(spec: spec) }
+        let year = Triwulan.all.flatMap { q in slots(.monthly, period: q).map { accepted(key: key, period: q, month: $0)?.realisasi(spec: spec) } }
+        return PeriodAggregation.quarterValue(year, quarter: period, spec: spec)
+    }
+
+    /// The newest entry of each slot of the year in order (quarters, or months), for the checks of a new value.
+    public func latestOfYear(key: String, reporting: ReportingPeriod) -> [Entry?] {
+        Triwulan.all.flatMap { q in slots(reporting, period: q).map { latest(key: key, period: q, month: $0) } }
     }
 
     public func bukti(key: String, period: Int) -> [Bukti] {
@@ -93,7 +130,7 @@ public struct RealisasiLedger: Sendable {
     public func measurement(key: String, sasaran: String, spec: IndicatorSpec, target: String, quarterly: [String],
                             weight: FixedDecimal = FixedDecimal(1)) -> IndicatorMeasurement
     {
-        let accepted = Triwulan.all.map { self.accepted(key: key, period: $0) }
+        let accepted = Triwulan.all.flatMap { q in slots(spec.reporting, period: q).map { self.accepted(key: key, period: q, month: $0) } }
         let forecast = accepted.reversed().lazy.compactMap { $0?.forecast }.first
             .flatMap { RealisasiEntryRules.parseStored($0, spec: spec) }
         return IndicatorMeasurement(
@@ -105,15 +142,15 @@ public struct RealisasiLedger: Sendable {
     public static func load(pemdaID: UUID, jabatanID: UUID, year: Int, on db: any Database) async throws -> RealisasiLedger {
         let sql = try db.sql
         let entries = try await sql.raw("""
-            SELECT id, pk_id, row_key, period, seq, value, tdi_reason, confidence, forecast, supporting, obstacles,
+            SELECT id, pk_id, row_key, period, month, seq, value, tdi_reason, confidence, forecast, supporting, obstacles,
                    follow_up, status, late_reason, author_id, author_name, entered_at, judgement, verifier_name,
                    verified_at, return_reason
             FROM realisasi WHERE pemda_id = \(bind: pemdaID) AND jabatan_id = \(bind: jabatanID) AND year = \(bind: year)
-            ORDER BY row_key, period, seq
+            ORDER BY row_key, period, month, seq
             """).all().map { row in
             Entry(id: try row.decode(column: "id", as: UUID.self), pkID: try row.decode(column: "pk_id", as: UUID.self),
                   rowKey: try row.decode(column: "row_key", as: String.self), period: try row.decode(column: "period", as: Int.self),
-                  seq: try row.decode(column: "seq", as: Int.self), value: try row.decode(column: "value", as: String.self),
+                  month: try row.decode(column: "month", as: Int.self), seq: try row.decode(column: "seq", as: Int.self), value: try row.decode(column: "value", as: String.self),
                   tdiReason: try row.decode(column: "tdi_reason", as: String?.self),
                   confidence: try row.decode(column: "confidence", as: Int?.self),
                   forecast: try row.decode(column: "forecast", as: String?.self),

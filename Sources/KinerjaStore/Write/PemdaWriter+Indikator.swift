@@ -120,6 +120,7 @@ extension PemdaWriter {
                 row.entryMode = fresh.entryMode
                 row.ordinalLevels = fresh.ordinalLevels
                 row.ordinalRule = fresh.ordinalRule
+                row.reporting = fresh.reporting
                 row.weight = fresh.weight
                 row.tags = fresh.tags
                 row.definition = fresh.definition

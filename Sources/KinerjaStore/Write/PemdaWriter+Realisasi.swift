@@ -38,18 +38,32 @@ extension PemdaWriter {
             var problems: [RuleViolation] = []
             var records: [(RealisasiRecord, PkRow, RealisasiWindow.Timing)] = []
             var warnings: [RealisasiWarning] = []
+            var seen: Set<String> = []
             for draft in drafts where !draft.isBlank {
+                guard seen.insert(draft.fieldKey).inserted else {
+                    problems.append(RuleViolation(code: "realisasi.duplicate", field: .keyed(draft.fieldKey, .realisasi),
+                        message: Message(id: "Indikator dan periode yang sama diisi dua kali dalam satu simpan.",
+                                         en: "The same indicator and period is entered twice in one save.")))
+                    continue
+                }
                 guard let row = byKey[draft.key] else {
                     problems.append(RuleViolation(.notFound, code: "reference.unknown", field: .keyed(draft.key, .realisasi),
                         message: Message(id: "Indikator itu tidak ada pada PK ini.", en: "That indicator is not on this PK.")))
                     continue
                 }
                 let spec = row.spec
+                do throws(RuleViolation) {
+                    // Named by the row: a month outside the quarter has no input of its own on the page.
+                    try Bulan.check(draft.month, quarter: period, reporting: spec.reporting, field: .keyed(draft.key, .realisasi))
+                } catch {
+                    problems.append(error)
+                    continue
+                }
                 switch RealisasiEntryRules.validate(draft, spec: spec) {
                 case .failure(let found):
                     problems += found.all
                 case .success(let record):
-                    let latest = series.latest(key: row.key, period: period)
+                    let latest = series.latest(key: row.key, period: period, month: draft.month)
                     if let latest, latest.status != .dikembalikan, latest.says(record) { continue }
                     let timing: RealisasiWindow.Timing
                     do throws(RuleViolation) {
@@ -59,7 +73,9 @@ extension PemdaWriter {
                         continue
                     }
                     let targets = row.quarterly.map { TargetInput.parseStored($0, for: spec) }
-                    let earlier = (1..<period).map { series.latest(key: row.key, period: $0)?.realisasi(spec: spec) }
+                    let position = spec.reporting == .monthly ? draft.month : period
+                    let earlier = series.latestOfYear(key: row.key, reporting: spec.reporting).prefix(position - 1)
+                        .map { $0?.realisasi(spec: spec) }
                     warnings += RealisasiWarnings.check(record, period: period, spec: spec, earlier: earlier,
                                                         periodTargets: targets, yearTarget: TargetInput.parseStored(row.target, for: spec))
                     records.append((record, row, timing))
@@ -69,7 +85,11 @@ extension PemdaWriter {
             if !warnings.isEmpty && !confirmed { return RealisasiSaveResult(saved: 0, warnings: warnings) }
             var entries: [RealisasiEntry] = []
             var events: [AuditEvent] = []
+            // The months of a quarter saved together each take the next number of the quarter's one run.
+            var nextSeq: [String: Int] = [:]
             for (record, row, timing) in records {
+                let seq = nextSeq[row.key] ?? series.nextSeq(key: row.key, period: period)
+                nextSeq[row.key] = seq + 1
                 let entry = RealisasiEntry()
                 entry.id = UUID()
                 entry.$pemda.id = w.pemdaID
@@ -78,7 +98,8 @@ extension PemdaWriter {
                 entry.year = pk.year
                 entry.rowKey = row.key
                 entry.period = period
-                entry.seq = series.nextSeq(key: row.key, period: period)
+                entry.month = record.month
+                entry.seq = seq
                 entry.value = record.canonical
                 entry.tdiReason = record.tdiReason
                 entry.confidence = record.confidence
@@ -118,7 +139,7 @@ extension PemdaWriter {
             guard entries.count == decisions.count else { throw w.unknown(.realisasi) }
             var problems: [RuleViolation] = []
             var outcomes: [(RealisasiEntry, RealisasiStatus, FixedDecimal?, String?)] = []
-            for entry in entries.sorted(by: { ($0.rowKey, $0.period) < ($1.rowKey, $1.period) }) {
+            for entry in entries.sorted(by: { ($0.rowKey, $0.period, $0.month) < ($1.rowKey, $1.period, $1.month) }) {
                 guard let decision = decisions[try entry.requireID()] else { continue }
                 let field = InputField.keyed(try entry.requireID().uuidString, .decision)
                 do throws(RuleViolation) {

@@ -72,7 +72,11 @@ struct KinerjaController: Sendable {
               let pemda = try await PemdaQueries.info(code: code, on: req.db)
         else { throw Abort(.notFound) }
         let y = try await Self.load(req, pemda: pemda)
-        return HTMLResponse.make(PortalKinerjaPage.render(PortalKinerjaPage.Model(year: y)))
+        var older: (pk: CapaianBoard.Pk, rows: [CapaianBoard.Row])?
+        if let pk = y.figures.ikuPk, pk.status != .diterbitkan {
+            older = try await y.figures.board.published(jabatanID: pk.jabatanID, pemdaID: pemda.id, on: req.db)
+        }
+        return HTMLResponse.make(PortalKinerjaPage.render(PortalKinerjaPage.Model(year: y, shown: .of(y, published: older))))
     }
 }
 

@@ -17,6 +17,8 @@ struct RealisasiController: Sendable {
 
     struct RowFields: Content {
         var nilai: String?
+        /// A monthly indicator's values by month number (1–12): `baris[<key>][bulan][4]`.
+        var bulan: [String: String]?
         var alasanTdi: String?
         var keyakinan: String?
         var prakiraan: String?
@@ -177,13 +179,29 @@ struct RealisasiController: Sendable {
         SiteURL.pk(context.pemda.code, context.content.id, .realisasi).url(["tw": String(period)]) + (anchor.map { "#" + $0 } ?? "")
     }
 
+    /// The table as drafts: one per row, or for a monthly row one per month typed, each carrying the row's shared
+    /// fields (TDI reason, confidence, forecast, narrative). A month number from outside is bounded before use; one
+    /// that is not the quarter's is refused by the writer with its message.
     static func drafts(_ form: EntryForm) -> [RealisasiDraft] {
         func cut(_ text: String?) -> String { String((text ?? "").prefix(Limits.longText + 1)) }
-        return (form.baris ?? [:]).prefix(Limits.rows + 1).map { key, f in
-            RealisasiDraft(key: String(key.prefix(64)), value: cut(f.nilai), tdiReason: cut(f.alasanTdi),
-                           confidence: cut(f.keyakinan), forecast: cut(f.prakiraan),
-                           narrative: RealisasiNarrative(supporting: cut(f.pendukung), obstacles: cut(f.penghambat),
-                                                         followUp: cut(f.upaya)))
+        return (form.baris ?? [:]).prefix(Limits.rows + 1).flatMap { key, f -> [RealisasiDraft] in
+            let base = RealisasiDraft(key: String(key.prefix(64)), value: cut(f.nilai), tdiReason: cut(f.alasanTdi),
+                                      confidence: cut(f.keyakinan), forecast: cut(f.prakiraan),
+                                      narrative: RealisasiNarrative(supporting: cut(f.pendukung), obstacles: cut(f.penghambat),
+                                                                    followUp: cut(f.upaya)))
+            guard let months = f.bulan, !months.isEmpty else { return [base] }
+            let typed = months.prefix(12).compactMap { number, text -> RealisasiDraft? in
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+                var draft = base
+                draft.month = number.utf8.count <= 2 ? Int(number) ?? 99 : 99
+                draft.value = cut(text)
+                return draft
+            }.sorted { $0.month < $1.month }
+            if !typed.isEmpty { return typed }
+            // Nothing typed in any month: the shared fields alone are still worth a message when filled.
+            var first = base
+            first.month = months.keys.compactMap { $0.utf8.count <= 2 ? Int($0) : nil }.min() ?? 99
+            return first.isBlank ? [] : [first]
         }
     }
 
@@ -201,7 +219,7 @@ struct RealisasiController: Sendable {
             inForce: context.content.isInForce,
             mayEnter: context.actor.mayDraft, mayVerify: context.actor.mayVerify,
             mayReadBukti: Policy.decide(req.principal, .read, Subject(.bukti, pemda: context.pemda.code, unit: unit)).isAllowed,
-            accountID: req.account?.id, drafts: drafts.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }) },
+            accountID: req.account?.id, drafts: drafts.map { Dictionary($0.map { ($0.fieldKey, $0) }, uniquingKeysWith: { a, _ in a }) },
             lateReason: lateReason, warnings: warnings, errors: errors, verifyErrors: verifyErrors, error: error,
             csrf: req.csrfToken)
         return HTMLResponse.make(RealisasiPage.render(model), status: status)
@@ -211,10 +229,18 @@ struct RealisasiController: Sendable {
 extension FieldNames {
     /// The realisation table: `baris[<key>][nilai]`, `baris[<key>][keyakinan]`, …
     static let realisasi = FieldNames(custom: { field in
-        guard case .keyed(let key, let inner) = field else { return field == .reason ? "alasanTerlambat" : nil }
+        guard case .keyed(let slot, let inner) = field else { return field == .reason ? "alasanTerlambat" : nil }
         let names: [InputField: String] = [.realisasi: "nilai", .reason: "alasanTdi", .confidence: "keyakinan",
                                            .forecast: "prakiraan", .supporting: "pendukung", .obstacles: "penghambat",
                                            .followUp: "upaya"]
+        // `<key>~<month>` names a month of a monthly row: its value has its own input, the rest is the row's.
+        var key = slot
+        var month: Int?
+        if let mark = slot.lastIndex(of: "~"), let n = Int(slot[slot.index(after: mark)...]) {
+            key = String(slot[..<mark])
+            month = n
+        }
+        if let month, inner == .realisasi { return "baris[\(key)][bulan][\(month)]" }
         return "baris[\(key)][\(names[inner] ?? inner.key)]"
     })
 

@@ -35,7 +35,7 @@ struct FieldNames: Sendable {
         .passwordRepeat: "ulangi", .currentPassword: "lama", .active: "aktif", .totpCode: "kode",
         .period: "periode", .visi: "visi", .misi: "misi", .tujuan: "tujuan", .sasaran: "sasaran", .rpjmd: "rpjmd",
         .renstra: "renstra", .renstraItem: "item", .indikator: "indikator", .satuan: "satuan", .polarity: "polaritas",
-        .aggregation: "agregasi", .entryMode: "modeIsian", .negativeFormula: "rumusNegatif", .ordinalRule: "aturanPeringkat", .weight: "bobot", .baseline: "awal",
+        .aggregation: "agregasi", .entryMode: "modeIsian", .reporting: "periodePelaporan", .negativeFormula: "rumusNegatif", .ordinalRule: "aturanPeringkat", .weight: "bobot", .baseline: "awal",
         .baselineYear: "tahunAwal", .definition: "definisi", .measurement: "cara", .dataSource: "sumber",
         .tags: "label", .pagu: "pagu", .rkt: "rkt", .legalNumber: "nomor", .legalDate: "tanggal", .legalBasis: "dasar",
         .decree: "sk", .perda: "perda", .startYear: "awal", .endYear: "akhir", .version: "versi", .text: "teks",

@@ -71,7 +71,7 @@ enum IndicatorPage {
                                .text(read ? KinerjaParts.result(p.capaian) : "–")),
                            .td(KinerjaParts.badge(band)))
             }))
-        let entries = Triwulan.all.flatMap { q in m.ledger.history(key: row.key, period: q) }.sorted { $0.enteredAt > $1.enteredAt }
+        let entries = Triwulan.all.flatMap { q in m.ledger.quarterHistory(key: row.key, period: q) }.sorted { $0.enteredAt > $1.enteredAt }
         let zone = c.pemda.zone
         return Layout.page(title: "\(row.indikator) · \(jabatan)",
                            crumbs: Layout.crumbs(pemda, Layout.Crumb(title: L("Realisasi PK \(jabatan)", "PK realisation, \(jabatan)"),
@@ -102,7 +102,7 @@ enum IndicatorPage {
                                .th(.class("num"), .text(L("Keyakinan", "Confidence"))), .th(.class("num"), .text(L("Prakiraan", "Forecast"))),
                                .th(.text("Status")), .th(.text(L("Diisi", "Entered"))), .th(.text(L("Catatan", "Notes"))))),
                     .tbody(.forEach(entries) { e in
-                        .tr(.td(.text(Triwulan.label(e.period))),
+                        .tr(.td(.text(Triwulan.label(e.period) + (e.month > 0 ? " · " + Bulan.label(e.month).text : ""))),
                             .td(.class("num"), .text(RealisasiDisplay.text(e.value, spec: row.spec))),
                             .td(.class("num"), .text(e.confidence.map { "\($0)/10" } ?? "–")),
                             .td(.class("num"), .text(e.forecast.map { RealisasiDisplay.text($0, spec: row.spec) } ?? "–")),

@@ -39,6 +39,9 @@ enum MonitoringReport {
                 let c = f.indicator(row)
                 let quarters = Triwulan.all.map { q -> String in
                     guard q <= f.through else { return dash }
+                    if row.spec.reporting == .monthly {
+                        return f.board.accepted(row, quarter: q).map { RealisasiSections.value($0, spec: row.spec) } ?? dash
+                    }
                     return f.board.quarter(row, q).acceptedValue.map { RealisasiDisplay.text($0, spec: row.spec) } ?? dash
                 }
                 rows.append(TabularReport.Row(

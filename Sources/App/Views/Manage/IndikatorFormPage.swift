@@ -7,7 +7,7 @@ import Plot
 enum IndikatorFormPage {
     /// Field names, shared by the form and the controller that reads it.
     enum Field {
-        static let all = ["kode", "nama", "satuan", "jenis", "polaritas", "rumusNegatif", "agregasi", "modeIsian", "skala",
+        static let all = ["kode", "nama", "satuan", "jenis", "polaritas", "rumusNegatif", "agregasi", "modeIsian", "periodePelaporan", "skala",
                           "aturanPeringkat", "bobot", "tag", "definisi", "pengukuran", "sumber", "penanggungJawab",
                           "alasan", "awal", "tahunAwal"]
     }
@@ -15,7 +15,7 @@ enum IndikatorFormPage {
     static let defaults: [String: String] = [
         "jenis": IndicatorKind.numeric.rawValue, "polaritas": Polarity.positive.rawValue,
         "rumusNegatif": NegativeFormula.inverse.rawValue, "agregasi": Aggregation.last.rawValue,
-        "modeIsian": EntryMode.perPeriod.rawValue, "aturanPeringkat": IndicatorSpec.OrdinalRule.rankRatio.rawValue,
+        "modeIsian": EntryMode.perPeriod.rawValue, "periodePelaporan": ReportingPeriod.quarterly.rawValue, "aturanPeringkat": IndicatorSpec.OrdinalRule.rankRatio.rawValue,
         "bobot": "1",
     ]
 
@@ -65,6 +65,10 @@ enum IndikatorFormPage {
                     FormView.textarea("pengukuran", L("Cara pengukuran / formula", "How it is measured / formula"),
                                       value: v("pengukuran"), errors: errors),
                     FormView.text("sumber", L("Sumber data", "Data source"), value: v("sumber"), errors: errors, required: false),
+                    FormView.select("periodePelaporan", L("Periode pelaporan", "Reporting period"),
+                                    options: options(ReportingPeriod.allCases, \.label), selected: v("periodePelaporan"), errors: errors,
+                                    hint: L("Bulanan: realisasi diisi per bulan (tiga isian per triwulan) dan digabung menurut agregasinya.",
+                                            "Monthly: realisation is entered month by month (three per quarter) and combined by its aggregation.")),
                     FormView.text("penanggungJawab", L("Penanggung jawab", "Responsible"), value: v("penanggungJawab"),
                                   errors: errors, required: false),
                     FormView.textarea("alasan", L("Alasan pemilihan indikator", "Why this indicator"), value: v("alasan"),

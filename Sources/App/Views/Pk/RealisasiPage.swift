@@ -18,7 +18,8 @@ enum RealisasiPage {
         var mayVerify: Bool
         var mayReadBukti: Bool
         var accountID: UUID?
-        /// What was typed and refused (or warned about), by row key, shown again in place of the stored values.
+        /// What was typed and refused (or warned about), by row key (`<key>~<month>` for a month), shown again in
+        /// place of the stored values.
         var drafts: [String: RealisasiDraft]?
         var lateReason: String
         var warnings: [RealisasiWarning]
@@ -92,9 +93,9 @@ enum RealisasiPage {
 
     /// Entries of this quarter that a verifikator returned and that are not corrected yet, with the reason.
     static func returned(_ m: Model) -> Node<HTML.BodyContext> {
-        let returned = m.rows.compactMap { row -> (PkContent.Row, RealisasiLedger.Entry)? in
-            guard let latest = m.ledger.latest(key: row.key, period: m.period), latest.status == .dikembalikan else { return nil }
-            return (row, latest)
+        let returned = m.rows.flatMap { row in
+            m.ledger.latestEntries(key: row.key, period: m.period, reporting: row.spec.reporting)
+                .filter { $0.status == .dikembalikan }.map { (row, $0) }
         }
         guard !returned.isEmpty else { return .empty }
         let zone = m.context.pemda.zone
@@ -102,7 +103,7 @@ enum RealisasiPage {
                     .strong(.text(L("\(returned.count) isian dikembalikan verifikator; perbaiki lalu simpan lagi:",
                                     "\(returned.count) entries were returned by the verifier; correct them and save again:"))),
                     .ul(.forEach(returned) { row, entry in
-                        .li(.strong(.text(row.indikator)), .text(" · "),
+                        .li(.strong(.text(row.indikator + (entry.month > 0 ? " (\(Bulan.label(entry.month).text))" : ""))), .text(" · "),
                             .text(L("dikembalikan oleh \(entry.verifierName ?? "–")", "returned by \(entry.verifierName ?? "–")")
                                   + (entry.verifiedAt.map { ", " + Fmt.moment($0, zone: zone) } ?? "") + ":"),
                             .element(named: "blockquote", nodes: [.class("return-reason"), .text(entry.returnReason ?? "")]))
@@ -153,42 +154,81 @@ enum RealisasiPage {
                         .text(m.warnings.isEmpty ? L("Simpan dan ajukan", "Save and submit") : L("Simpan tetap", "Save anyway"))))))
     }
 
+    /// The id of a row's slot on the page: the row, or the row's month.
+    static func slotID(_ key: String, _ month: Int) -> String { month == 0 ? key : "\(key)-\(month)" }
+
+    /// Whether every slot of the row's quarter has its newest entry accepted (evidence is then fixed).
+    static func accepted(_ m: Model, _ row: PkContent.Row) -> Bool {
+        let slots = m.ledger.slots(row.spec.reporting, period: m.period)
+        return slots.allSatisfy { m.ledger.latest(key: row.key, period: m.period, month: $0)?.status == .diterima }
+    }
+
     static func entryRows(_ m: Model, row: PkContent.Row, index n: Int, editable: Bool) -> Node<HTML.TableContext> {
         let q = m.period
-        let latest = m.ledger.latest(key: row.key, period: q)
-        let draft = m.drafts?[row.key]
-        let earlier = q > 1 ? (m.ledger.accepted(key: row.key, period: q - 1) ?? m.ledger.latest(key: row.key, period: q - 1)) : nil
+        let spec = row.spec
+        let months = m.ledger.slots(spec.reporting, period: q)
+        let monthly = spec.reporting == .monthly
+        // The newest entry of the quarter (of its last month entered, for a monthly row) carries the shared fields.
+        let latests = months.map { m.ledger.latest(key: row.key, period: q, month: $0) }
+        let latest = latests.compactMap { $0 }.max { $0.seq < $1.seq }
+        let drafts = months.map { m.drafts?[RealisasiDraft(key: row.key, month: $0, value: "").fieldKey] }
+        let draft = drafts.compactMap { $0 }.first
+        let earlier: RealisasiLedger.Entry? = {
+            guard q > 1 else { return nil }
+            let month = monthly ? (q - 1) * 3 : 0
+            return m.ledger.accepted(key: row.key, period: q - 1, month: month) ?? m.ledger.latest(key: row.key, period: q - 1, month: month)
+        }()
         let name = "baris[\(row.key)]"
         let id = "r-\(row.key)"
-        let spec = row.spec
-        let shown = (value: latest.map { RealisasiDisplay.text($0.value, spec: spec) } ?? "",
-                     tdi: latest?.tdiReason ?? "", confidence: latest?.confidence.map(String.init) ?? "",
+        let shown = (tdi: latest?.tdiReason ?? "", confidence: latest?.confidence.map(String.init) ?? "",
                      forecast: latest?.forecast.map { RealisasiDisplay.text($0, spec: spec) } ?? "")
+        func shownValue(_ i: Int) -> String { latests[i].map { RealisasiDisplay.text($0.value, spec: spec) } ?? "" }
         let quarterTarget = row.quarterly[q - 1].isEmpty ? "–" : TargetDisplay.text(row.quarterly[q - 1], spec: spec)
         let valueCell: Node<HTML.BodyContext>
         let confidenceCell: Node<HTML.BodyContext>
         let forecastCell: Node<HTML.BodyContext>
         if editable {
-            let valueInput = input(m, "\(name)[nilai]", draft?.value ?? shown.value, id: "\(id)-nilai",
-                                   label: L("Realisasi \(row.indikator)", "Realisation of \(row.indikator)"), size: 10)
+            let valueInputs: Node<HTML.BodyContext> = monthly
+                ? .div(.class("months"), .forEach(Array(months.enumerated())) { i, month in
+                    let label = Bulan.label(month).text
+                    return .div(.class("month"), .span(.attribute(named: "aria-hidden", value: "true"), .text(String(label.prefix(3)))),
+                                  input(m, "\(name)[bulan][\(month)]", drafts[i]?.value ?? shownValue(i), id: "\(id)-bulan-\(month)",
+                                        label: L("Realisasi \(label) \(row.indikator)", "\(label) realisation of \(row.indikator)"), size: 8))
+                })
+                : input(m, "\(name)[nilai]", draft?.value ?? shownValue(0), id: "\(id)-nilai",
+                        label: L("Realisasi \(row.indikator)", "Realisation of \(row.indikator)"), size: 10)
             let tdiInput = input(m, "\(name)[alasanTdi]", draft?.tdiReason ?? shown.tdi, id: "\(id)-alasan-tdi",
                                  label: L("Alasan TDI \(row.indikator)", "TDI reason, \(row.indikator)"), size: 14,
                                  placeholder: L("alasan bila TDI", "reason if TDI"))
-            valueCell = .group(valueInput, .div(.class("tdi"), tdiInput))
+            // A finding about the row as a whole (a month that is not the quarter's) stands under its months.
+            let rowError = monthly ? m.errors.byField["\(name)[nilai]"] : nil
+            valueCell = .group(valueInputs,
+                               .unwrap(rowError) { .element(named: "span", nodes: [.class("field-error"), .id("\(id)-error"), .text($0)]) },
+                               .div(.class("tdi"), tdiInput))
             confidenceCell = input(m, "\(name)[keyakinan]", draft?.confidence ?? shown.confidence, id: "\(id)-keyakinan",
                                    label: L("Keyakinan \(row.indikator)", "Confidence, \(row.indikator)"), size: 3)
             forecastCell = input(m, "\(name)[prakiraan]", draft?.forecast ?? shown.forecast, id: "\(id)-prakiraan",
                                  label: L("Prakiraan akhir tahun \(row.indikator)", "Year-end forecast, \(row.indikator)"), size: 8)
         } else {
-            valueCell = .group(.text(shown.value.isEmpty ? "–" : shown.value),
-                               .if(!shown.tdi.isEmpty, .div(.class("muted"), .text(shown.tdi))))
+            let values: Node<HTML.BodyContext> = monthly
+                ? .ul(.class("months"), .forEach(Array(months.enumerated())) { i, month in
+                    .li(.text(String(Bulan.label(month).text.prefix(3)) + " " + (shownValue(i).isEmpty ? "–" : shownValue(i))))
+                })
+                : .text(shownValue(0).isEmpty ? "–" : shownValue(0))
+            valueCell = .group(values, .if(!shown.tdi.isEmpty, .div(.class("muted"), .text(shown.tdi))))
             confidenceCell = .text(shown.confidence.isEmpty ? "–" : shown.confidence)
             forecastCell = .text(shown.forecast.isEmpty ? "–" : shown.forecast)
         }
-        let statusCell: Node<HTML.BodyContext> = latest.map { e in
+        func badge(_ e: RealisasiLedger.Entry) -> Node<HTML.BodyContext> {
             .span(.class("badge realisasi-\(e.status.rawValue)"), .attribute(named: "data-status", value: e.status.rawValue),
                   .text(e.status.label.text))
-        } ?? .text(L("Belum diisi", "Not entered"))
+        }
+        let statusCell: Node<HTML.BodyContext> = monthly
+            ? .ul(.class("months"), .forEach(Array(months.enumerated())) { i, month in
+                .li(.id("status-\(slotID(row.key, month))"), .text(String(Bulan.label(month).text.prefix(3)) + " "),
+                    latests[i].map(badge) ?? .text(L("belum diisi", "not entered")))
+            })
+            : latest.map(badge) ?? .text(L("Belum diisi", "Not entered"))
         let before = earlier.map { RealisasiDisplay.text($0.value, spec: spec) } ?? "–"
         let main: Node<HTML.TableContext> = .tr(.id("realisasi-\(row.key)"),
             .td(.text(String(n + 1))),
@@ -262,8 +302,12 @@ enum RealisasiDisplay {
     }
 
     static func mode(_ spec: IndicatorSpec) -> String {
-        spec.entryMode == .cumulative ? L("kumulatif s.d. triwulan", "cumulative to date")
-            : L("nilai per triwulan", "value per quarter")
+        switch (spec.reporting, spec.entryMode) {
+        case (.quarterly, .cumulative): L("kumulatif s.d. triwulan", "cumulative to date")
+        case (.quarterly, .perPeriod): L("nilai per triwulan", "value per quarter")
+        case (.monthly, .cumulative): L("bulanan, kumulatif s.d. bulan", "monthly, cumulative to date")
+        case (.monthly, .perPeriod): L("nilai per bulan", "value per month")
+        }
     }
 
     static func percent(_ value: FixedDecimal?) -> String { value.map(IDFormat.percent) ?? "–" }

@@ -28,7 +28,7 @@ enum RealisasiSections {
                                                : .text(f.fileName),
                                 .span(.class("muted"), .text(" · \(f.kind.rawValue.uppercased()), \(IDFormat.grouped(String((f.size + 1023) / 1024))) KB · \(f.uploaderName), \(Fmt.moment(f.uploadedAt, zone: zone))")),
                                 // Removable while the quarter's entry is not accepted; the writer decides, this only hides a button that would be refused.
-                                .if(m.editable && m.ledger.latest(key: row.key, period: q)?.status != .diterima,
+                                .if(m.editable && !RealisasiPage.accepted(m, row),
                                     .form(.class("inline"), .method(.post), .action(SiteURL.pk(m.context.pemda.code, c.id, .buktiHapus)),
                                           .input(.type(.hidden), .name("_csrf"), .value(m.csrf)),
                                           .input(.type(.hidden), .name("tw"), .value(String(q))),
@@ -54,9 +54,8 @@ enum RealisasiSections {
     static func verification(_ m: Model) -> Node<HTML.BodyContext> {
         guard m.mayVerify else { return .empty }
         let q = m.period
-        let awaiting = m.rows.compactMap { row -> (PkContent.Row, RealisasiLedger.Entry)? in
-            guard let latest = m.ledger.latest(key: row.key, period: q), latest.status == .diajukan else { return nil }
-            return (row, latest)
+        let awaiting = m.rows.flatMap { row in
+            m.ledger.latestEntries(key: row.key, period: q, reporting: row.spec.reporting).filter { $0.status == .diajukan }.map { (row, $0) }
         }
         let zone = m.context.pemda.zone
         let formID = "verifikasi-form"
@@ -74,19 +73,21 @@ enum RealisasiSections {
                         let own = e.authorID != nil && e.authorID == m.accountID
                         let error = m.verifyErrors.byField["\(base)[alasan]"] ?? m.verifyErrors.byField["\(base)[nilai]"]
                             ?? m.verifyErrors.byField["\(base)[aksi]"]
-                        return .tr(.id("verifikasi-\(row.key)"),
-                            .td(.text(row.indikator), .unwrap(e.lateReason) { .div(.class("muted"), .text(L("Koreksi terlambat: ", "Late correction: ") + $0)) }),
+                        let slot = RealisasiPage.slotID(row.key, e.month)
+                        return .tr(.id("verifikasi-\(slot)"),
+                            .td(.text(row.indikator), .if(e.month > 0, .div(.class("muted"), .text(Bulan.label(e.month).text))),
+                                .unwrap(e.lateReason) { .div(.class("muted"), .text(L("Koreksi terlambat: ", "Late correction: ") + $0)) }),
                             .td(.class("num"), .text(RealisasiDisplay.text(e.value, spec: row.spec)),
                                 .unwrap(e.tdiReason) { .div(.class("muted"), .text($0)) }),
                             .td(.text(e.authorName + ", " + Fmt.moment(e.enteredAt, zone: zone))),
                             .td(own ? .text(L("Isian Anda sendiri: diverifikasi orang lain.", "Your own entry: another verifier decides."))
-                                    : .group(radio(base, "terima", L("Terima", "Accept"), id: "terima-\(row.key)", form: formID),
-                                             radio(base, "kembalikan", L("Kembalikan", "Return"), id: "kembalikan-\(row.key)", form: formID))),
+                                    : .group(radio(base, "terima", L("Terima", "Accept"), id: "terima-\(slot)", form: formID),
+                                             radio(base, "kembalikan", L("Kembalikan", "Return"), id: "kembalikan-\(slot)", form: formID))),
                             .td(.if(!own, .group(
-                                    .input(.name("\(base)[alasan]"), .id("alasan-\(row.key)"), .attribute(named: "form", value: formID),
+                                    .input(.name("\(base)[alasan]"), .id("alasan-\(slot)"), .attribute(named: "form", value: formID),
                                            .attribute(named: "size", value: "30"),
                                            .attribute(named: "aria-label", value: L("Alasan pengembalian \(row.indikator)", "Reason for returning \(row.indikator)"))),
-                                    .if(row.spec.kind == .text, .input(.name("\(base)[nilai]"), .id("nilai-\(row.key)"), .attribute(named: "form", value: formID),
+                                    .if(row.spec.kind == .text, .input(.name("\(base)[nilai]"), .id("nilai-\(slot)"), .attribute(named: "form", value: formID),
                                                                        .attribute(named: "size", value: "5"),
                                                                        .attribute(named: "placeholder", value: L("capaian %", "capaian %")))))),
                                 .unwrap(error) { .element(named: "span", nodes: [.class("field-error"), .text($0)]) }))
@@ -129,7 +130,9 @@ enum RealisasiSections {
                                 .td(.text(row.indikator)),
                                 .td(.class("num"), .text(TargetDisplay.text(row.target, spec: row.spec))),
                                 .forEach(Array(Triwulan.all)) { q in
-                                    .td(.class("num"), .text(m.ledger.accepted(key: row.key, period: q).map { RealisasiDisplay.text($0.value, spec: row.spec) } ?? "–"))
+                                    .td(.class("num"), .text(row.spec.reporting == .monthly
+                                        ? m.ledger.acceptedValue(key: row.key, period: q, spec: row.spec).map { value($0, spec: row.spec) } ?? "–"
+                                        : m.ledger.accepted(key: row.key, period: q).map { RealisasiDisplay.text($0.value, spec: row.spec) } ?? "–"))
                                 },
                                 .td(.class("num"), .text(r.map { value($0.toDate.realisasi.value, spec: row.spec) } ?? "–")),
                                 .td(.class("num"), .attribute(named: "data-capaian", value: r?.toDate.capaian.capped?.description ?? ""),
@@ -201,7 +204,7 @@ enum RealisasiSections {
     static func history(_ m: Model) -> Node<HTML.BodyContext> {
         let q = m.period
         let zone = m.context.pemda.zone
-        let entries = m.rows.flatMap { row in m.ledger.history(key: row.key, period: q).map { (row, $0) } }
+        let entries = m.rows.flatMap { row in m.ledger.quarterHistory(key: row.key, period: q).map { (row, $0) } }
         guard !entries.isEmpty else { return .empty }
         return .section(.id("riwayat"),
             .h2(.text(L("Riwayat isian \(Triwulan.label(q))", "\(Triwulan.label(q)) entry history"))),
@@ -209,7 +212,8 @@ enum RealisasiSections {
                 .thead(.tr(.th(.text(L("Indikator", "Indicator"))), .th(.text("#")), .th(.class("num"), .text(L("Nilai", "Value"))),
                            .th(.text(L("Diisi", "Entered"))), .th(.text("Status")), .th(.text(L("Verifikasi", "Verification"))))),
                 .tbody(.forEach(entries) { row, e in
-                    .tr(.td(.text(row.indikator)), .td(.text(String(e.seq))),
+                    .tr(.td(.text(row.indikator), .if(e.month > 0, .div(.class("muted"), .text(Bulan.label(e.month).text)))),
+                        .td(.text(String(e.seq))),
                         .td(.class("num"), .text(RealisasiDisplay.text(e.value, spec: row.spec))),
                         .td(.text(e.authorName + ", " + Fmt.moment(e.enteredAt, zone: zone)),
                             .unwrap(e.lateReason) { .div(.class("muted"), .text(L("Terlambat: ", "Late: ") + $0)) }),
