@@ -287,6 +287,9 @@ struct DashboardTests {
             let before = try await get(app, "/publik/kinerja/99.71?tahun=2026&tw=3", &anonymous)
             let total = try #require(capaian(before.text, row: "portal-kinerja-total"))
             #expect(!total.isEmpty && !before.text.contains("portal-kinerja-perubahan"))
+            let pohonBefore = try await get(app, "/publik/kinerja/99.71/pohon?tahun=2026&tw=3", &anonymous)
+            let treeBefore = treeFigures(pohonBefore.text)
+            #expect(treeBefore.contains { $0.kind == "indikator" } && treeBefore.contains { $0.kind == "sasaran" && !$0.capaian.isEmpty })
 
             // The Walikota's PK Perubahan: every target doubled, signed, not published.
             let day = CalendarDate(year: 2026, month: 10, day: 25)!
@@ -313,6 +316,9 @@ struct DashboardTests {
             #expect(!during.text.contains("portal-kinerja-kosong"))
             #expect(capaian(during.text, row: "portal-kinerja-total") == total, "the published version, measured as before")
             #expect(during.text.contains("/verifikasi/\(iku.id.uuidString)"), "its document is the published one")
+            // The public tree too: every node of the published version, with the figures it had.
+            let pohonDuring = try await get(app, "/publik/kinerja/99.71/pohon?tahun=2026&tw=3", &anonymous)
+            #expect(treeFigures(pohonDuring.text) == treeBefore)
         }
     }
 
@@ -373,5 +379,18 @@ struct DashboardTests {
             let denied = try await get(app, "/pemda/99.71/kinerja/laporan.pdf?tahun=2026", &anonymous)
             #expect(denied.status == .seeOther)
         }
+    }
+}
+
+/// Each node of a pohon page's table in order: its id, kind and capaian.
+private struct TreeFigure: Equatable {
+    var node: String
+    var kind: String
+    var capaian: String
+}
+
+private func treeFigures(_ html: String) -> [TreeFigure] {
+    html.matches(of: /data-node="([^"]*)" data-kind="([^"]*)" data-capaian="([^"]*)"/).map {
+        TreeFigure(node: String($0.output.1), kind: String($0.output.2), capaian: String($0.output.3))
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(FixedDecimal(units: 1_050_000).description == "1.05")
     }
 
-    @Test(arguments: ["", "-", "1.", ".5", "1,5", "1.2345678", "+1", "1e3", " 1", "1.2.3", "12345678901234", "--1", "1.-5"])
+    @Test(arguments: ["", "-", "1.", ".5", "1,5", "1.2345678", "+1", "1e3", " 1", "1.2.3", "12345678901234", "--1", "1.-5", "-.5", "1..2", "1.5-", "١", "１", "0x1"])
     func canonical_parse_refuses_anything_but_the_canonical_form(text: String) {
         #expect(FixedDecimal(canonical: text) == nil)
     }

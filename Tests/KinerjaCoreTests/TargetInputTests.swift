@@ -94,6 +94,16 @@ import Testing
         #expect(TargetInput.parseStored(target.canonical(), for: numeric) == target)
     }
 
+    @Test(arguments: ["", "..", "1..", "..2", "3..2", "1..2..3", "1...2", "1,5..2", "7.5 ", "1 ..2"])
+    func a_stored_numeric_target_in_another_form_reads_as_none(text: String) {
+        #expect(TargetInput.parseStored(text, for: numeric) == nil)
+    }
+
+    @Test func a_stored_range_with_equal_bounds_is_a_value() {
+        #expect(TargetInput.parseStored("5..5", for: numeric) == .value(FixedDecimal(5)))
+        #expect(TargetInput.parseStored("-5..-2", for: numeric) == .range(lower: FixedDecimal(-5), upper: FixedDecimal(-2)))
+    }
+
     @Test func stored_non_numeric_targets_read_back() {
         #expect(TargetInput.parseStored("ya", for: IndicatorSpec(kind: .binary)) == .binary(true))
         #expect(TargetInput.parseStored("tidak", for: IndicatorSpec(kind: .binary)) == .binary(false))

@@ -27,10 +27,21 @@ public enum TargetInput {
     /// `80..90`); nil when the text is not in that form.
     public static func parseStored(_ canonical: String, for spec: IndicatorSpec) -> Target? {
         guard spec.kind.isQuantitative else { return try? parse(canonical, for: spec) }
-        let bounds = canonical.split(separator: "..", maxSplits: 1, omittingEmptySubsequences: false)
-        guard bounds.count == 2 else { return FixedDecimal(canonical: canonical).map { .value($0) } }
-        guard let a = FixedDecimal(canonical: String(bounds[0])), let b = FixedDecimal(canonical: String(bounds[1])),
-            a <= b
+        // Byte by byte, as `FixedDecimal(canonical:)` reads: a national recompute reads five of these per row.
+        let bytes = canonical.utf8
+        var cut: String.UTF8View.Index?
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let next = bytes.index(after: i)
+            if bytes[i] == UInt8(ascii: "."), next < bytes.endIndex, bytes[next] == UInt8(ascii: ".") {
+                cut = i
+                break
+            }
+            i = next
+        }
+        guard let cut else { return FixedDecimal(canonical: canonical).map { .value($0) } }
+        guard let a = FixedDecimal(canonicalUTF8: bytes[..<cut]),
+              let b = FixedDecimal(canonicalUTF8: bytes[bytes.index(cut, offsetBy: 2)...]), a <= b
         else { return nil }
         return a == b ? .value(a) : .range(lower: a, upper: b)
     }

@@ -94,23 +94,45 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses the canonical form only (`description`'s output); user input goes through `NumberInput`.
     public init?(canonical text: String) {
-        var s = Substring(text)
+        self.init(canonicalUTF8: text.utf8)
+    }
+
+    /// Read byte by byte: every stored target and value of a national year passes through here, and splitting the
+    /// text into Characters cost a tenth of a recompute (perf).
+    init?(canonicalUTF8 bytes: some Collection<UInt8>) {
         var negative = false
-        if s.first == "-" {
-            negative = true
-            s = s.dropFirst()
+        var seenPoint = false
+        var wholeDigits = 0
+        var fractionDigits = 0
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "-") where first:
+                negative = true
+            case UInt8(ascii: "."):
+                guard !seenPoint, wholeDigits > 0 else { return nil }
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int64(byte &- UInt8(ascii: "0"))
+                if seenPoint {
+                    fractionDigits += 1
+                    guard fractionDigits <= Self.fractionDigits else { return nil }
+                    fraction = fraction * 10 + digit
+                } else {
+                    // 13 digits stay far below Int64's range; the scaling below is checked.
+                    wholeDigits += 1
+                    guard wholeDigits <= 13 else { return nil }
+                    whole = whole * 10 + digit
+                }
+            default:
+                return nil
+            }
         }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let wholePart = parts.first, !wholePart.isEmpty,
-            wholePart.allSatisfy(\.isASCIIDigitCharacter), wholePart.count <= 13
-        else { return nil }
-        let fractionPart = parts.count == 2 ? parts[1] : ""
-        guard fractionPart.count <= Self.fractionDigits, fractionPart.allSatisfy(\.isASCIIDigitCharacter),
-            parts.count == 1 || !fractionPart.isEmpty
-        else { return nil }
-        guard let whole = Int64(wholePart) else { return nil }
-        let padded = fractionPart + String(repeating: "0", count: Self.fractionDigits - fractionPart.count)
-        guard let fraction = Int64(padded) else { return nil }
+        guard wholeDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        for _ in fractionDigits..<Self.fractionDigits { fraction *= 10 }
         let (product, overflow) = whole.multipliedReportingOverflow(by: Self.scale)
         guard !overflow else { return nil }
         // 9223372036854.999999 passes the multiplication but not the addition: refuse it rather than trap.

@@ -100,7 +100,7 @@ public enum DemoBuilder {
             pemda = Pemda(code: code, name: name, kind: kind, seat: seat)
             pemda.id = UUID()
             var plan = DemoPlan(pemdaID: pemda.id!, pemdaName: name, kind: kind, year: options.year, index: index,
-                                seed: options.seed &+ UInt64(number) &* 7919)
+                                seed: options.seed &+ UInt64(number) &* 7919, nipSerial: number > 0 ? number : nil)
             try plan.make()
             plan.batch.assignIDs()
             self.plan = plan

@@ -4,6 +4,10 @@ import KinerjaCore
 struct DemoPeople {
     var random: SeededRandom
     var usedNips: Set<String> = []
+    /// A generated Pemda's own NIP serial (the last three digits) and TMT months apart from Kota Contoh's: a NIP is
+    /// unique in the country, and 546 Pemda drawing at random met the same one (a duplicate at the 90th). Nil for
+    /// Kota Contoh, whose people are drawn as before.
+    var serial: Int?
 
     static let givenMale = [
         "Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irfan", "Joko", "Rahmat", "Yusuf", "Arief", "Bambang",
@@ -23,7 +27,13 @@ struct DemoPeople {
         ("S.Kom.", "M.Kom."), ("S.K.M.", "M.Kes."), ("S.STP.", "M.Si."), ("S.P.", "M.P."), ("S.Ak.", "M.Ak."),
     ]
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64, serial: Int? = nil) {
+        random = SeededRandom(seed: seed)
+        self.serial = serial.map { min(max($0, 1), 999) }
+    }
+
+    static let kotaContohTmtMonths = [1, 3, 4, 12]
+    static let generatedTmtMonths = [2, 5, 6, 7, 8, 9, 10, 11]
 
     struct Person {
         var nip: Nip
@@ -52,9 +62,11 @@ struct DemoPeople {
             let month = random.int(1...12)
             let day = random.int(1...CalendarDate.daysIn(month: month, year: birthYear))
             let tmtYear = birthYear + random.int(23...29)
-            let tmtMonth = [1, 3, 4, 12][random.int(0...3)]
+            let months = serial == nil ? Self.kotaContohTmtMonths : Self.generatedTmtMonths
+            let tmtMonth = months[random.int(0...(months.count - 1))]
+            let drawn = random.int(1...999)
             let digits = String(format4(birthYear)) + pad(month) + pad(day) + String(format4(tmtYear)) + pad(tmtMonth)
-                + (female ? "2" : "1") + pad3(random.int(1...999))
+                + (female ? "2" : "1") + pad3(serial ?? drawn)
             nip = try! Nip(digits)
         } while usedNips.contains(nip.digits)
         usedNips.insert(nip.digits)

@@ -16,14 +16,15 @@ struct DemoPlan {
     var sasaranRpjmdByNumber: [Int: UUID] = [:]
     var kepalaDaerahJabatan: UUID?
 
-    init(pemdaID: UUID, pemdaName: String, kind: PemdaKind, year: Int, index: NomenklaturIndex, seed: UInt64) {
+    /// - Parameter nipSerial: a generated Pemda's NIP serial (`DemoPeople.serial`); nil for Kota Contoh.
+    init(pemdaID: UUID, pemdaName: String, kind: PemdaKind, year: Int, index: NomenklaturIndex, seed: UInt64, nipSerial: Int? = nil) {
         self.pemdaID = pemdaID
         self.pemdaName = pemdaName
         self.kind = kind
         self.year = year
         self.index = index
         self.random = SeededRandom(seed: seed)
-        self.people = DemoPeople(seed: seed &+ 1)
+        self.people = DemoPeople(seed: seed &+ 1, serial: nipSerial)
     }
 
     mutating func make() throws {

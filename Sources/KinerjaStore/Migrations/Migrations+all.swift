@@ -30,5 +30,6 @@ public enum KinerjaMigrations {
         M0024_CreateCapaianBobot(),
         M0025_CreatePenilaianPimpinan(),
         M0026_AddMonthlyReporting(),
+        M0027_IndexDpaByPemda(),
     ] }
 }

@@ -30,6 +30,14 @@ public struct CapaianBoard: Sendable {
         public var weight: FixedDecimal
         /// The RPJMD sasaran or tujuan the row's indicator belongs to, where it comes from the RPJMD.
         public var strategicNode: UUID?
+        /// Its place in the board's entry table; -1 for a row the board did not load (then found by position and key).
+        public internal(set) var slot: Int = -1
+    }
+
+    /// A PK series' row: the position and the row key, stable from version to version.
+    struct RowRef: Hashable {
+        var jabatanID: UUID
+        var key: String
     }
 
     /// The newest entry of an indicator's quarter, and the newest accepted one (the quarter's figure).
@@ -74,26 +82,58 @@ public struct CapaianBoard: Sendable {
     /// Each Perangkat Daerah's DPA total (its programs) and budget realisation through TW IV.
     public let pagu: [UUID: Int64]
     public let budgetRealised: [UUID: [Int64]]
-    private let entries: [String: QuarterEntries]
-    private let bukti: [String: Int]
+    /// The entries of each row, `perSlot` to a row: TW I–IV (month 0), then January–December. A national year has
+    /// some 140 000 rows a Pemda batch: a table by position, not a dictionary of text keys, keeps reading them cheap.
+    let table: EntryTable
 
-    static func entryKey(_ jabatanID: UUID, _ rowKey: String, _ period: Int, _ month: Int = 0) -> String {
-        "\(jabatanID)|\(rowKey)|\(period)|\(month)"
+    struct EntryTable: Sendable {
+        static let perSlot = 16
+        var slotOf: [RowRef: Int] = [:]
+        var entries: [QuarterEntries] = []
+        /// Evidence files per row and quarter, 4 to a row.
+        var bukti: [Int] = []
+
+        /// The row's slot, made when it is new.
+        mutating func slot(_ ref: RowRef) -> Int {
+            if let slot = slotOf[ref] { return slot }
+            let slot = slotOf.count
+            slotOf[ref] = slot
+            entries.append(contentsOf: repeatElement(QuarterEntries(), count: Self.perSlot))
+            bukti.append(contentsOf: repeatElement(0, count: 4))
+            return slot
+        }
+
+        /// Where a quarter's own entry (month 0) or a month's sits within a slot; nil outside TW I–IV and 0–12.
+        static func offset(period: Int, month: Int) -> Int? {
+            guard Triwulan.all.contains(period) else { return nil }
+            if month == 0 { return period - 1 }
+            return Bulan.of(quarter: period).contains(month) ? 3 + month : nil
+        }
+    }
+
+    private func slot(of row: Row) -> Int? {
+        if row.slot >= 0 { return row.slot }
+        return table.slotOf[RowRef(jabatanID: row.jabatanID, key: row.key)]
     }
 
     /// The entries of a quarter's own value (month 0), or of one month of a monthly indicator.
     public func quarter(_ row: Row, _ period: Int, month: Int = 0) -> QuarterEntries {
-        entries[Self.entryKey(row.jabatanID, row.key, period, month)] ?? QuarterEntries()
+        guard let slot = slot(of: row), let offset = EntryTable.offset(period: period, month: month) else { return QuarterEntries() }
+        return table.entries[slot * EntryTable.perSlot + offset]
     }
 
     /// The entries of the year in the order the engine reads them: four quarters, or twelve months.
     public func slots(_ row: Row) -> [QuarterEntries] {
-        row.spec.reporting == .monthly
-            ? Bulan.all.map { quarter(row, Bulan.quarter(of: $0), month: $0) }
-            : Triwulan.all.map { quarter(row, $0) }
+        let monthly = row.spec.reporting == .monthly
+        guard let slot = slot(of: row) else { return Array(repeating: QuarterEntries(), count: monthly ? 12 : 4) }
+        let start = slot * EntryTable.perSlot + (monthly ? 4 : 0)
+        return Array(table.entries[start..<(start + (monthly ? 12 : 4))])
     }
 
-    public func buktiCount(_ row: Row, _ period: Int) -> Int { bukti[Self.entryKey(row.jabatanID, row.key, period)] ?? 0 }
+    public func buktiCount(_ row: Row, _ period: Int) -> Int {
+        guard let slot = slot(of: row), Triwulan.all.contains(period) else { return 0 }
+        return table.bukti[slot * 4 + period - 1]
+    }
 
     /// What the engine measures a row by: accepted values only, and the newest accepted forecast. The same reading as
     /// `RealisasiLedger.measurement`, which the PK's own page uses.
@@ -118,14 +158,18 @@ public struct CapaianBoard: Sendable {
 
     public func watch(_ row: Row, capaian: IndicatorCapaian) -> IndicatorWatch {
         let monthly = row.spec.reporting == .monthly
+        let year = slots(row)
+        let bukti = Triwulan.all.map { buktiCount(row, $0) }
         func seen(_ e: QuarterEntries, _ q: Int) -> IndicatorWatch.Quarter {
-            IndicatorWatch.Quarter(latest: e.latestStatus, isTdi: e.latestIsTdi, bukti: buktiCount(row, q))
+            IndicatorWatch.Quarter(latest: e.latestStatus, isTdi: e.latestIsTdi, bukti: bukti[q - 1])
         }
+        // `year` holds 4 quarters or 12 months, so a quarter's entries are its 1 or 3 slots.
+        let per = monthly ? 3 : 1
         return IndicatorWatch(key: row.key, quarters: Triwulan.all.map { q in
-            monthly ? .combining(months: Bulan.of(quarter: q).map { seen(quarter(row, q, month: $0), q) }, bukti: buktiCount(row, q))
-                : seen(quarter(row, q), q)
+            let own = year[((q - 1) * per)..<(q * per)]
+            return monthly ? .combining(months: own.map { seen($0, q) }, bukti: bukti[q - 1]) : seen(own[own.startIndex], q)
         }, capaian: capaian, forecastPeriod: Triwulan.all.last { q in
-            (monthly ? Array(Bulan.of(quarter: q)) : [0]).contains { quarter(row, q, month: $0).acceptedForecast != nil }
+            year[((q - 1) * per)..<(q * per)].contains { $0.acceptedForecast != nil }
         })
     }
 
@@ -221,65 +265,36 @@ public struct CapaianBoard: Sendable {
     ///   and is then three statements.
     public static func load(pemdaID: UUID, year: Int, plans: Bool = true, on db: any Database) async throws -> CapaianBoard {
         let sql = try db.sql
-        let signed = PkStatus.allCases.filter(\.isSigned).map(\.rawValue)
-        // 1. The rows of every PK in force (the newest signed version of each position), with their PK and the weight
-        // and RPJMD place of the indicator they were drawn from. A position, its PKs and the indicators they draw from
-        // are all the Pemda's: saying so in every join lets PostgreSQL read this Pemda's rows only, where it otherwise
-        // hashed the whole country's indicators and versions for each Pemda.
+        // 1. The rows of every PK in force (`rowsStatement`).
         var pks: [Pk] = []
         var seen: Set<UUID> = []
         var rows: [Row] = []
-        for row in try await sql.raw("""
-            SELECT \(unsafeRaw: rowColumns)
-            FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
-            LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
-            WHERE p.pemda_id = \(bind: pemdaID) AND p.year = \(bind: year) AND p.status IN (\(binds: signed))
-              AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
-                              AND n.version > p.version AND n.status IN (\(binds: signed)))
-            ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order
-            """).all()
-        {
-            let (pk, decoded) = try decodeRow(row)
+        var table = EntryTable()
+        for (pk, decoded) in try await loadRows(pemdaID: pemdaID, year: year, on: db) {
             if seen.insert(pk.id).inserted { pks.append(pk) }
-            rows.append(decoded)
+            var placed = decoded
+            placed.slot = table.slot(RowRef(jabatanID: decoded.jabatanID, key: decoded.key))
+            rows.append(placed)
         }
 
-        // 2. Of each indicator and quarter, the newest entry and the newest accepted one, nothing older, with the
-        // quarter's evidence counted (only a quarter with an entry can lack evidence). Entries are the Pemda's (as in
-        // 1): without `n.pemda_id` the anti-join hashed every entry of the year in the country, for each Pemda.
-        var entries: [String: QuarterEntries] = [:]
-        var bukti: [String: Int] = [:]
-        for row in try await sql.raw("""
-            SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
-                   COALESCE(b.n, 0) AS bukti
-            FROM realisasi r
-            LEFT JOIN (SELECT jabatan_id, row_key, period, COUNT(*) AS n FROM realisasi_bukti
-                       WHERE pemda_id = \(bind: pemdaID) AND year = \(bind: year) GROUP BY jabatan_id, row_key, period) b
-              ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
-            WHERE r.pemda_id = \(bind: pemdaID) AND r.year = \(bind: year)
-              AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
-                              AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
-                              AND (n.status = 'diterima' OR r.status <> 'diterima'))
-            ORDER BY r.seq
-            """).all()
-        {
-            let jabatanID = try row.decode(column: "jabatan_id", as: UUID.self)
-            let rowKey = try row.decode(column: "row_key", as: String.self)
-            let period = try row.decode(column: "period", as: Int.self)
-            let key = entryKey(jabatanID, rowKey, period, try row.decode(column: "month", as: Int.self))
-            let status = RealisasiStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .diajukan
-            let value = try row.decode(column: "value", as: String.self)
-            var quarter = entries[key] ?? QuarterEntries()
+        // 2. The newest and newest accepted entry of each indicator and quarter (`entriesStatement`).
+        for entry in try await loadEntries(pemdaID: pemdaID, year: year, on: db) {
+            // Bounded before it indexes: a stored period or month out of range is skipped, never trapped on.
+            guard let offset = EntryTable.offset(period: entry.period, month: entry.month) else { continue }
+            let slot = table.slot(RowRef(jabatanID: entry.jabatanID, key: entry.rowKey))
+            let at = slot * EntryTable.perSlot + offset
+            let status = RealisasiStatus(rawValue: entry.status) ?? .diajukan
+            var quarter = table.entries[at]
             // Ordered by seq: the last row read is the newest.
             quarter.latestStatus = status
-            quarter.latestIsTdi = value == RealisasiEntryRules.tdiWord
+            quarter.latestIsTdi = entry.value == RealisasiEntryRules.tdiWord
             if status == .diterima {
-                quarter.acceptedValue = value
-                quarter.acceptedJudgement = try row.decode(column: "judgement", as: String?.self).flatMap(FixedDecimal.init(canonical:))
-                quarter.acceptedForecast = try row.decode(column: "forecast", as: String?.self)
+                quarter.acceptedValue = entry.value
+                quarter.acceptedJudgement = entry.judgement.flatMap(FixedDecimal.init(canonical:))
+                quarter.acceptedForecast = entry.forecast
             }
-            entries[key] = quarter
-            bukti[entryKey(jabatanID, rowKey, period)] = try row.decode(column: "bukti", as: Int.self)
+            table.entries[at] = quarter
+            table.bukti[slot * 4 + entry.period - 1] = entry.bukti
         }
 
         // 3. The windows.
@@ -287,37 +302,34 @@ public struct CapaianBoard: Sendable {
 
         guard plans else {
             return CapaianBoard(year: year, pks: pks, rows: rows, windows: windows, strategic: [], pagu: [:],
-                                budgetRealised: [:], entries: entries, bukti: bukti)
+                                budgetRealised: [:], table: table)
         }
         // 4. The RPJMD whose period holds the year: misi, tujuan and sasaran with their weights.
         let strategic = try await strategic(pemdaID: pemdaID, year: year, on: db)
 
-        // 5. The DPA's pagu (its programs) and realisation per unit and quarter, summed in SQL, in one answer.
+        // 5. Each DPA's pagu (its programs) and realisation per quarter, summed in SQL, one row a unit. Correlated
+        // per DPA: `dpa_pagu` has no Pemda of its own, and joined whole PostgreSQL hashed the country's lines for
+        // each Pemda (36 ms a Pemda of a national recompute, where these index lookups take under one).
+        func realisedIn(_ quarter: Int) -> String {
+            """
+            (SELECT CAST(COALESCE(SUM(r.amount), 0) AS BIGINT) FROM dpa_pagu dp JOIN realisasi_anggaran r ON r.dpa_pagu_id = dp.id
+             WHERE dp.dpa_id = d.id AND r.period = \(quarter) AND r.year = d.year AND \(AnggaranQueries.newest)) AS tw\(quarter)
+            """
+        }
         var pagu: [UUID: Int64] = [:]
         var budgetRealised: [UUID: [Int64]] = [:]
         for row in try await sql.raw("""
-            SELECT d.unit_id, 0 AS period,
-                   \(unsafeRaw: DpaQueries.programTotal) AS total
-            FROM dpa d LEFT JOIN dpa_pagu p ON p.dpa_id = d.id
+            SELECT d.unit_id, (SELECT \(unsafeRaw: DpaQueries.programTotal) FROM dpa_pagu p WHERE p.dpa_id = d.id) AS pagu,
+                   \(unsafeRaw: Triwulan.all.map(realisedIn).joined(separator: ", "))
+            FROM dpa d
             WHERE d.pemda_id = \(bind: pemdaID) AND d.year = \(bind: year)
-            GROUP BY d.unit_id
-            UNION ALL
-            SELECT d.unit_id, r.period, CAST(SUM(r.amount) AS BIGINT) AS total FROM realisasi_anggaran r
-            JOIN dpa_pagu dp ON dp.id = r.dpa_pagu_id JOIN dpa d ON d.id = dp.dpa_id
-            WHERE r.pemda_id = \(bind: pemdaID) AND r.year = \(bind: year) AND \(unsafeRaw: AnggaranQueries.newest)
-            GROUP BY d.unit_id, r.period
             """).all()
         {
             let unit = try row.decode(column: "unit_id", as: UUID.self)
-            let period = try row.decode(column: "period", as: Int.self)
-            let total = try row.decode(column: "total", as: Int64.self)
-            if period == 0 { pagu[unit] = total; continue }
-            guard Triwulan.all.contains(period) else { continue }
-            var quarters = budgetRealised[unit] ?? [0, 0, 0, 0]
-            quarters[period - 1] = total
-            budgetRealised[unit] = quarters
+            pagu[unit] = try row.decode(column: "pagu", as: Int64.self)
+            budgetRealised[unit] = try Triwulan.all.map { try row.decode(column: "tw\($0)", as: Int64.self) }
         }
         return CapaianBoard(year: year, pks: pks, rows: rows, windows: windows, strategic: strategic, pagu: pagu,
-                            budgetRealised: budgetRealised, entries: entries, bukti: bukti)
+                            budgetRealised: budgetRealised, table: table)
     }
 }

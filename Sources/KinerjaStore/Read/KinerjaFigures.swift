@@ -33,7 +33,12 @@ public struct KinerjaFigures: Sendable {
     public let pagu: Int64
     public let realised: Int64
     public let warnings: [Warning]
-    private let indicatorIndex: [String: IndicatorCapaian]
+    /// By PK and row key as values, not as text: a national recompute looks up some 140 000 rows a Pemda batch.
+    private struct RowID: Hashable {
+        var pkID: UUID
+        var key: String
+    }
+    private let indicatorIndex: [RowID: IndicatorCapaian]
     private let rowsByPk: [UUID: [CapaianBoard.Row]]
 
     /// - Parameter opd: the Perangkat Daerah a unit belongs to (`PemdaOrganisation.opd(of:)`).
@@ -68,16 +73,16 @@ public struct KinerjaFigures: Sendable {
         pagu = units.reduce(Int64(0)) { $0.addingReportingOverflow($1.pagu).overflow ? .max : $0 + $1.pagu }
         realised = units.reduce(Int64(0)) { $0.addingReportingOverflow($1.realised).overflow ? .max : $0 + $1.realised }
 
-        var index: [String: IndicatorCapaian] = [:]
-        for (pkID, sheet) in capaian.sheets {
-            for indicator in sheet.indicators { index[pkID + "|" + indicator.key] = indicator }
+        var index: [RowID: IndicatorCapaian] = [:]
+        for pk in board.pks {
+            for indicator in capaian.sheets[pk.id.uuidString]?.indicators ?? [] { index[RowID(pkID: pk.id, key: indicator.key)] = indicator }
         }
         indicatorIndex = index
         rowsByPk = Dictionary(grouping: board.rows, by: \.pkID)
         let pkByID = Dictionary(uniqueKeysWithValues: board.pks.map { ($0.id, $0) })
         var warnings: [Warning] = []
         for row in board.rows {
-            guard let pk = pkByID[row.pkID], let measured = index[row.pkID.uuidString + "|" + row.key] else { continue }
+            guard let pk = pkByID[row.pkID], let measured = index[RowID(pkID: row.pkID, key: row.key)] else { continue }
             for signal in EarlyWarning.signals(board.watch(row, capaian: measured), windows: board.windows, today: today) {
                 warnings.append(Warning(pk: pk, row: row, signal: signal))
             }
@@ -87,7 +92,7 @@ public struct KinerjaFigures: Sendable {
 
     public var serapan: FixedDecimal? { Serapan(pagu: pagu, realised: realised).percent }
 
-    public func indicator(_ row: CapaianBoard.Row) -> IndicatorCapaian? { indicatorIndex[row.pkID.uuidString + "|" + row.key] }
+    public func indicator(_ row: CapaianBoard.Row) -> IndicatorCapaian? { indicatorIndex[RowID(pkID: row.pkID, key: row.key)] }
 
     public func sheet(_ pkID: UUID) -> CapaianSheet? { capaian.sheets[pkID.uuidString] }
 

@@ -29,10 +29,12 @@ public struct PohonBoard: Sendable {
     /// Budget realised by Perangkat Daerah, DPA line code and quarter (newest entries only).
     public var realised: [UUID: [String: [Int64]]]
 
-    public static func load(pemdaID: UUID, year: Int, on db: any Database) async throws -> PohonBoard {
+    /// - Parameter published: read each position's newest published PK (the portal's, as
+    ///   `CapaianBoard.publishedOnly` reads it) instead of its newest signed one.
+    public static func load(pemdaID: UUID, year: Int, published: Bool = false, on db: any Database) async throws -> PohonBoard {
         let sql = try db.sql
-        let signed: [any Encodable & Sendable] = PkStatus.allCases.filter(\.isSigned).map(\.rawValue)
-        // The newest signed version of each position: the PK in force, as `CapaianBoard` reads it.
+        let signed: [any Encodable & Sendable] = PkStatus.allCases.filter { published ? $0 == .diterbitkan : $0.isSigned }.map(\.rawValue)
+        // The newest signed (or published) version of each position: the PK in force, as `CapaianBoard` reads it.
         func inForce(_ p: String) -> SQLQueryString {
             """
             \(unsafeRaw: p).pemda_id = \(bind: pemdaID) AND \(unsafeRaw: p).year = \(bind: year) AND \(unsafeRaw: p).status IN (\(binds: signed))

@@ -19,8 +19,18 @@ struct PohonController: Sendable {
     static func load(_ req: Request, pemda: PemdaInfo, published: Bool) async throws -> Loaded {
         let y = try await KinerjaController.load(req, pemda: pemda)
         func build() async throws -> PohonKinerja {
-            let board = try await PohonBoard.load(pemdaID: pemda.id, year: y.year, on: req.db)
-            return board.tree(figures: y.figures, organisation: y.organisation, published: published)
+            let board = try await PohonBoard.load(pemdaID: pemda.id, year: y.year, published: published, on: req.db)
+            var figures = y.figures
+            // The public tree is measured from published PKs alone: a PK Perubahan signed but not yet published
+            // leaves its position on the earlier published version, and the RPJMD figures roll up those.
+            if published {
+                let shown = try await figures.board.publishedOnly(pemdaID: pemda.id, on: req.db)
+                if shown.pks != figures.board.pks {
+                    figures = KinerjaFigures(board: shown, engine: pemda.capaianEngine, through: figures.through,
+                                             today: figures.today, opd: y.organisation.opd(of:))
+                }
+            }
+            return board.tree(figures: figures, organisation: y.organisation, published: published)
         }
         let whole: PohonKinerja
         if req.application.pageCache.isEnabled {
