@@ -41,7 +41,7 @@ bench() {
   signed="'ditandatangani', 'diterbitkan'"
   s1="SELECT p.id AS pk_id, p.jabatan_id, p.unit_id, p.level, p.version, p.status,
          r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
-         i.weight, i.owner_kind, i.owner_id
+         i.weight, i.owner_kind, i.owner_id, p.pemda_id
   FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
   LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
   WHERE p.pemda_id IN ($pemda_ids) AND p.year = $year AND p.status IN ($signed)
@@ -49,7 +49,7 @@ bench() {
                     AND n.version > p.version AND n.status IN ($signed))
   ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order"
   s2="SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
-         COALESCE(b.n, 0) AS bukti
+         COALESCE(b.n, 0) AS bukti, r.pemda_id
   FROM realisasi r
   LEFT JOIN (SELECT jabatan_id, row_key, period, COUNT(*) AS n FROM realisasi_bukti
              WHERE pemda_id IN ($pemda_ids) AND year = $year GROUP BY jabatan_id, row_key, period) b

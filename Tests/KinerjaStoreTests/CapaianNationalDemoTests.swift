@@ -39,6 +39,8 @@ struct CapaianNationalDemoTests {
             #expect(try await Pk.query(on: test.db).filter(\.$pemda.$id == contoh.id).count() == 0)
 
             var rows = 0
+            var pageFigures: [RollupResult] = []
+            var ids: [UUID] = []
             for code in ["98.001", "98.002"] {
                 let pemda = try #require(try await PemdaQueries.info(code: code, on: test.db))
                 let organisation = try await PemdaOrganisation.load(pemdaID: pemda.id, on: test.db)
@@ -60,6 +62,8 @@ struct CapaianNationalDemoTests {
                 }
                 let year = figures.capaian.pemda.at(4)
                 #expect(year.capaian != nil && year.pending == 0)
+                pageFigures.append(year)
+                ids.append(pemda.id)
                 #expect(board.rows.contains { row in Triwulan.all.contains { board.quarter(row, $0).latestIsTdi } }, "some TDI")
                 #expect(figures.units.count >= 30)
                 #expect(figures.units.allSatisfy { $0.capaian.capaian != nil && $0.realised <= $0.pagu && $0.realised > 0 })
@@ -89,6 +93,15 @@ struct CapaianNationalDemoTests {
             #expect(recomputed.figures.map(\.code) == ["98.001", "98.002"])
             #expect(recomputed.rows == rows && recomputed.quarters == 4 * rows)
             #expect(recomputed.nation.capaian != nil && recomputed.nation.pending == 0)
+            #expect(recomputed.figures.map(\.capaian) == pageFigures, "in batches, the figures of each Pemda's own pages")
+            // Read together, each Pemda's board is the one it has alone, entry for entry.
+            let together = try await CapaianBoard.loadMany(pemdaIDs: ids, year: 2026, on: db)
+            #expect(together.count == 2)
+            for (id, board) in zip(ids, together) {
+                let alone = try await CapaianBoard.load(pemdaID: id, year: 2026, on: db)
+                #expect(board.pks == alone.pks && board.rows == alone.rows && board.pagu == alone.pagu)
+                #expect(board.rows.allSatisfy { board.slots($0) == alone.slots($0) && board.buktiCount($0, 2) == alone.buktiCount($0, 2) })
+            }
         } catch {
             await test.shutdown()
             throw error

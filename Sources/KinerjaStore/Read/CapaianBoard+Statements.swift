@@ -8,18 +8,18 @@ import SQLKit
 /// are decoded by position: through SQLKit each cell was looked up by name and decoded through a generic path, which
 /// took two thirds of a national recompute's time in the client (perf, 49 Pemda). SQLite keeps SQLKit.
 extension CapaianBoard {
-    /// A statement's text with `{pemda}` and `{year}` where its binds go.
+    /// A statement's text with `{pemda}` where the list of Pemda goes (inside `IN (…)`) and `{year}` the year.
     struct Statement {
         let template: String
 
-        func sqlKit(pemdaID: UUID, year: Int) -> SQLQueryString {
+        func sqlKit(pemdaIDs: [UUID], year: Int) -> SQLQueryString {
             var query = SQLQueryString("")
             var rest = Substring(template)
             while let marker = rest.firstRange(of: "{") {
                 query.appendLiteral(String(rest[..<marker.lowerBound]))
                 let after = rest[marker.lowerBound...]
                 if after.hasPrefix("{pemda}") {
-                    query.appendInterpolation(bind: pemdaID)
+                    query.appendInterpolation(binds: pemdaIDs)
                     rest = after.dropFirst("{pemda}".count)
                 } else if after.hasPrefix("{year}") {
                     query.appendInterpolation(bind: year)
@@ -33,12 +33,13 @@ extension CapaianBoard {
             return query
         }
 
-        func postgres(pemdaID: UUID, year: Int) -> PostgresQuery {
+        func postgres(pemdaIDs: [UUID], year: Int) -> PostgresQuery {
             var binds = PostgresBindings()
-            binds.append(pemdaID)
+            for id in pemdaIDs { binds.append(id) }
             binds.append(year)
-            return PostgresQuery(unsafeSQL: template.replacingOccurrences(of: "{pemda}", with: "$1")
-                .replacingOccurrences(of: "{year}", with: "$2"), binds: binds)
+            let list = pemdaIDs.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+            return PostgresQuery(unsafeSQL: template.replacingOccurrences(of: "{pemda}", with: list)
+                .replacingOccurrences(of: "{year}", with: "$\(pemdaIDs.count + 1)"), binds: binds)
         }
     }
 
@@ -53,7 +54,7 @@ extension CapaianBoard {
         SELECT \(rowColumns)
         FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
         LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
-        WHERE p.pemda_id = {pemda} AND p.year = {year} AND p.status IN (\(signedList))
+        WHERE p.pemda_id IN ({pemda}) AND p.year = {year} AND p.status IN (\(signedList))
           AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
                           AND n.version > p.version AND n.status IN (\(signedList)))
         ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order
@@ -64,12 +65,12 @@ extension CapaianBoard {
     /// 1): without `n.pemda_id` the anti-join hashed every entry of the year in the country, for each Pemda.
     static let entriesStatement = Statement(template: """
         SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
-               COALESCE(b.n, 0) AS bukti
+               COALESCE(b.n, 0) AS bukti, r.pemda_id
         FROM realisasi r
         LEFT JOIN (SELECT jabatan_id, row_key, period, COUNT(*) AS n FROM realisasi_bukti
-                   WHERE pemda_id = {pemda} AND year = {year} GROUP BY jabatan_id, row_key, period) b
+                   WHERE pemda_id IN ({pemda}) AND year = {year} GROUP BY jabatan_id, row_key, period) b
           ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
-        WHERE r.pemda_id = {pemda} AND r.year = {year}
+        WHERE r.pemda_id IN ({pemda}) AND r.year = {year}
           AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
                           AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
                           AND (n.status = 'diterima' OR r.status <> 'diterima'))
@@ -87,6 +88,7 @@ extension CapaianBoard {
         var judgement: String?
         var forecast: String?
         var bukti: Int
+        var pemdaID: UUID
     }
 
     /// The engine's PostgreSQL database, or nil on SQLite.
@@ -106,11 +108,14 @@ extension CapaianBoard {
         }.get()
     }
 
-    static func loadRows(pemdaID: UUID, year: Int, on db: any Database) async throws -> [(Pk, Row)] {
+    static func loadRows(pemdaIDs: [UUID], year: Int, on db: any Database) async throws -> [(UUID, Pk, Row)] {
         guard let postgres = postgres(db) else {
-            return try await db.sql.raw(rowsStatement.sqlKit(pemdaID: pemdaID, year: year)).all().map(decodeRow)
+            return try await db.sql.raw(rowsStatement.sqlKit(pemdaIDs: pemdaIDs, year: year)).all().map { row in
+                let (pk, decoded) = try decodeRow(row)
+                return (try row.decode(column: "pemda_id", as: UUID.self), pk, decoded)
+            }
         }
-        return try await run(rowsStatement.postgres(pemdaID: pemdaID, year: year), on: postgres, logger: db.logger) { row in
+        return try await run(rowsStatement.postgres(pemdaIDs: pemdaIDs, year: year), on: postgres, logger: db.logger) { row in
             var c = Cells(row)
             let pkID = try c.next(UUID.self), jabatanID = try c.next(UUID.self), unitID = try c.next(UUID?.self)
             let level = try c.next(String.self), version = try c.next(Int.self), status = try c.next(String.self)
@@ -120,34 +125,36 @@ extension CapaianBoard {
             let satuan = try c.next(String.self), spec = try c.next(String.self), target = try c.next(String.self)
             let quarterly = [try c.next(String.self), try c.next(String.self), try c.next(String.self), try c.next(String.self)]
             let weight = try c.next(String?.self), ownerKind = try c.next(String?.self), ownerID = try c.next(UUID?.self)
+            let pemdaID = try c.next(UUID.self)
             let owner = ownerKind.flatMap(IndikatorOwner.init(rawValue:))
-            return (pk, Row(pkID: pkID, jabatanID: jabatanID, key: key, sasaran: sasaran, indikator: indikator, satuan: satuan,
-                            spec: PkRow.decodeSpec(spec), target: target, quarterly: quarterly,
-                            weight: weight.flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1),
-                            strategicNode: owner == .sasaranRpjmd || owner == .tujuan ? ownerID : nil))
+            return (pemdaID, pk, Row(pkID: pkID, jabatanID: jabatanID, key: key, sasaran: sasaran, indikator: indikator, satuan: satuan,
+                                     spec: PkRow.decodeSpec(spec), target: target, quarterly: quarterly,
+                                     weight: weight.flatMap(FixedDecimal.init(canonical:)) ?? FixedDecimal(1),
+                                     strategicNode: owner == .sasaranRpjmd || owner == .tujuan ? ownerID : nil))
         }
     }
 
-    static func loadEntries(pemdaID: UUID, year: Int, on db: any Database) async throws -> [EntryRecord] {
+    static func loadEntries(pemdaIDs: [UUID], year: Int, on db: any Database) async throws -> [EntryRecord] {
         guard let postgres = postgres(db) else {
-            return try await db.sql.raw(entriesStatement.sqlKit(pemdaID: pemdaID, year: year)).all().map { row in
+            return try await db.sql.raw(entriesStatement.sqlKit(pemdaIDs: pemdaIDs, year: year)).all().map { row in
                 EntryRecord(jabatanID: try row.decode(column: "jabatan_id", as: UUID.self),
                             rowKey: try row.decode(column: "row_key", as: String.self),
                             period: try row.decode(column: "period", as: Int.self), month: try row.decode(column: "month", as: Int.self),
                             status: try row.decode(column: "status", as: String.self), value: try row.decode(column: "value", as: String.self),
                             judgement: try row.decode(column: "judgement", as: String?.self),
                             forecast: try row.decode(column: "forecast", as: String?.self),
-                            bukti: try row.decode(column: "bukti", as: Int.self))
+                            bukti: try row.decode(column: "bukti", as: Int.self),
+                            pemdaID: try row.decode(column: "pemda_id", as: UUID.self))
             }
         }
-        return try await run(entriesStatement.postgres(pemdaID: pemdaID, year: year), on: postgres, logger: db.logger) { row in
+        return try await run(entriesStatement.postgres(pemdaIDs: pemdaIDs, year: year), on: postgres, logger: db.logger) { row in
             var c = Cells(row)
             let jabatanID = try c.next(UUID.self), rowKey = try c.next(String.self)
             let period = try c.next(Int.self), month = try c.next(Int.self)
             _ = try c.next(Int.self)
             return EntryRecord(jabatanID: jabatanID, rowKey: rowKey, period: period, month: month, status: try c.next(String.self),
                                value: try c.next(String.self), judgement: try c.next(String?.self),
-                               forecast: try c.next(String?.self), bukti: try c.next(Int.self))
+                               forecast: try c.next(String?.self), bukti: try c.next(Int.self), pemdaID: try c.next(UUID.self))
         }
     }
 

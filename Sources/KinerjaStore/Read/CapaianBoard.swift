@@ -103,6 +103,21 @@ public struct CapaianBoard: Sendable {
             return slot
         }
 
+        /// Folds in one answer of the entries statement, which come ordered by seq: the last one read is the newest.
+        mutating func record(_ entry: EntryRecord, at offset: Int) {
+            let slot = slot(RowRef(jabatanID: entry.jabatanID, key: entry.rowKey))
+            let at = slot * Self.perSlot + offset
+            let status = RealisasiStatus(rawValue: entry.status) ?? .diajukan
+            entries[at].latestStatus = status
+            entries[at].latestIsTdi = entry.value == RealisasiEntryRules.tdiWord
+            if status == .diterima {
+                entries[at].acceptedValue = entry.value
+                entries[at].acceptedJudgement = entry.judgement.flatMap(FixedDecimal.init(canonical:))
+                entries[at].acceptedForecast = entry.forecast
+            }
+            bukti[slot * 4 + entry.period - 1] = entry.bukti
+        }
+
         /// Where a quarter's own entry (month 0) or a month's sits within a slot; nil outside TW I–IV and 0–12.
         static func offset(period: Int, month: Int) -> Int? {
             guard Triwulan.all.contains(period) else { return nil }
@@ -237,7 +252,7 @@ public struct CapaianBoard: Sendable {
     static let rowColumns = """
         p.id AS pk_id, p.jabatan_id, p.unit_id, p.level, p.version, p.status,
         r.key, r.sasaran, r.indikator, r.satuan, r.spec, r.target, r.tw1, r.tw2, r.tw3, r.tw4,
-        i.weight, i.owner_kind, i.owner_id
+        i.weight, i.owner_kind, i.owner_id, p.pemda_id
         """
 
     /// A PK row as read by `rowColumns`, with its PK.
@@ -264,39 +279,50 @@ public struct CapaianBoard: Sendable {
     /// - Parameter plans: whether to read the RPJMD tree and the DPA too; the early warning of an inbox needs neither
     ///   and is then three statements.
     public static func load(pemdaID: UUID, year: Int, plans: Bool = true, on db: any Database) async throws -> CapaianBoard {
-        let sql = try db.sql
+        try await loadMany(pemdaIDs: [pemdaID], year: year, plans: plans, on: db)[0]
+    }
+
+    /// The boards of several Pemda, in their order, with the rows and entries of all of them read in one statement
+    /// each: a national recompute reads a batch at a time. A statement a Pemda made PostgreSQL read the country's PK
+    /// rows again for each one (its plan at 50 Pemda), where one for the batch reads them once.
+    public static func loadMany(pemdaIDs: [UUID], year: Int, plans: Bool = true, on db: any Database) async throws -> [CapaianBoard] {
+        guard !pemdaIDs.isEmpty else { return [] }
+        struct Parts {
+            var pks: [Pk] = []
+            var seen: Set<UUID> = []
+            var rows: [Row] = []
+            var table = EntryTable()
+        }
+        var parts: [UUID: Parts] = [:]
         // 1. The rows of every PK in force (`rowsStatement`).
-        var pks: [Pk] = []
-        var seen: Set<UUID> = []
-        var rows: [Row] = []
-        var table = EntryTable()
-        for (pk, decoded) in try await loadRows(pemdaID: pemdaID, year: year, on: db) {
-            if seen.insert(pk.id).inserted { pks.append(pk) }
+        for (pemda, pk, decoded) in try await loadRows(pemdaIDs: pemdaIDs, year: year, on: db) {
             var placed = decoded
-            placed.slot = table.slot(RowRef(jabatanID: decoded.jabatanID, key: decoded.key))
-            rows.append(placed)
+            placed.slot = parts[pemda, default: Parts()].table.slot(RowRef(jabatanID: decoded.jabatanID, key: decoded.key))
+            if parts[pemda, default: Parts()].seen.insert(pk.id).inserted { parts[pemda, default: Parts()].pks.append(pk) }
+            parts[pemda, default: Parts()].rows.append(placed)
         }
 
         // 2. The newest and newest accepted entry of each indicator and quarter (`entriesStatement`).
-        for entry in try await loadEntries(pemdaID: pemdaID, year: year, on: db) {
+        for entry in try await loadEntries(pemdaIDs: pemdaIDs, year: year, on: db) {
             // Bounded before it indexes: a stored period or month out of range is skipped, never trapped on.
             guard let offset = EntryTable.offset(period: entry.period, month: entry.month) else { continue }
-            let slot = table.slot(RowRef(jabatanID: entry.jabatanID, key: entry.rowKey))
-            let at = slot * EntryTable.perSlot + offset
-            let status = RealisasiStatus(rawValue: entry.status) ?? .diajukan
-            var quarter = table.entries[at]
-            // Ordered by seq: the last row read is the newest.
-            quarter.latestStatus = status
-            quarter.latestIsTdi = entry.value == RealisasiEntryRules.tdiWord
-            if status == .diterima {
-                quarter.acceptedValue = entry.value
-                quarter.acceptedJudgement = entry.judgement.flatMap(FixedDecimal.init(canonical:))
-                quarter.acceptedForecast = entry.forecast
-            }
-            table.entries[at] = quarter
-            table.bukti[slot * 4 + entry.period - 1] = entry.bukti
+            parts[entry.pemdaID, default: Parts()].table.record(entry, at: offset)
         }
 
+        var boards: [CapaianBoard] = []
+        for pemdaID in pemdaIDs {
+            let part = parts[pemdaID] ?? Parts()
+            boards.append(try await finish(pemdaID: pemdaID, year: year, plans: plans, pks: part.pks, rows: part.rows,
+                                           table: part.table, on: db))
+        }
+        return boards
+    }
+
+    /// Statements 3 to 5 of one Pemda, which are small: its windows, RPJMD and DPA.
+    private static func finish(pemdaID: UUID, year: Int, plans: Bool, pks: [Pk], rows: [Row], table: EntryTable,
+                               on db: any Database) async throws -> CapaianBoard
+    {
+        let sql = try db.sql
         // 3. The windows.
         let windows = try await RealisasiLedger.windows(pemdaID: pemdaID, year: year, on: db)
 

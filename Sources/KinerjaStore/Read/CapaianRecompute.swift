@@ -61,12 +61,18 @@ public enum CapaianRecompute {
             """).all().map { try PemdaInfo(row: $0) }
         let figures = try await withThrowingTaskGroup(of: [(Int, PemdaFigure)].self) { group in
             let next = NextIndex()
+            // Batches of Pemda, each board statement read once for a batch: enough batches to keep every worker busy,
+            // none so large that a batch's rows crowd memory.
+            let batch = min(32, max(1, (pemda.count + options.concurrency - 1) / options.concurrency))
             for worker in 0..<min(options.concurrency, max(pemda.count, 1)) {
                 let db = database(worker)
                 group.addTask {
                     var done: [(Int, PemdaFigure)] = []
-                    while let i = next.take(below: pemda.count) {
-                        done.append((i, try await figure(pemda[i], options: options, on: db)))
+                    while let range = next.take(batch, below: pemda.count) {
+                        let boards = try await CapaianBoard.loadMany(pemdaIDs: pemda[range].map(\.id), year: options.year, on: db)
+                        for (i, board) in zip(range, boards) {
+                            done.append((i, try await figure(pemda[i], board: board, options: options, on: db)))
+                        }
                     }
                     return done
                 }
@@ -81,9 +87,8 @@ public enum CapaianRecompute {
     }
 
     /// One Pemda as its executive view reads it.
-    public static func figure(_ pemda: PemdaInfo, options: Options, on db: any Database) async throws -> PemdaFigure {
+    public static func figure(_ pemda: PemdaInfo, board: CapaianBoard, options: Options, on db: any Database) async throws -> PemdaFigure {
         let organisation = try await PemdaOrganisation.load(pemdaID: pemda.id, on: db)
-        let board = try await CapaianBoard.load(pemdaID: pemda.id, year: options.year, on: db)
         let figures = KinerjaFigures(board: board, engine: pemda.capaianEngine, through: options.through,
                                      today: options.today, opd: organisation.opd(of:))
         var quarters = 0
@@ -101,12 +106,13 @@ public enum CapaianRecompute {
         private let lock = NSLock()
         private var value = 0
 
-        func take(below count: Int) -> Int? {
+        func take(_ size: Int, below count: Int) -> Range<Int>? {
             lock.lock()
             defer { lock.unlock() }
             guard value < count else { return nil }
-            value += 1
-            return value - 1
+            let range = value..<min(count, value + max(size, 1))
+            value = range.upperBound
+            return range
         }
     }
 }
