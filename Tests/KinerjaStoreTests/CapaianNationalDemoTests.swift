@@ -102,6 +102,13 @@ struct CapaianNationalDemoTests {
                 #expect(board.pks == alone.pks && board.rows == alone.rows && board.pagu == alone.pagu)
                 #expect(board.rows.allSatisfy { board.slots($0) == alone.slots($0) && board.buktiCount($0, 2) == alone.buktiCount($0, 2) })
             }
+            // A row asked of another Pemda's board reads nothing there, whatever its slot says; a slot out of range is
+            // found again by position and key, never trapped on.
+            let stranger = try #require(together[0].rows.last)
+            #expect(together[1].slots(stranger).allSatisfy { $0 == CapaianBoard.QuarterEntries() })
+            var moved = stranger
+            moved.slot = 10_000_000
+            #expect(together[0].slots(moved) == together[0].slots(stranger) && together[0].slots(stranger).contains { $0.acceptedValue != nil })
         } catch {
             await test.shutdown()
             throw error

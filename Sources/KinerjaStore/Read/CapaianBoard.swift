@@ -89,6 +89,8 @@ public struct CapaianBoard: Sendable {
     struct EntryTable: Sendable {
         static let perSlot = 16
         var slotOf: [RowRef: Int] = [:]
+        /// Each slot's row, to check a row's `slot` against: a row of another board never reads this one's entries.
+        var refs: [RowRef] = []
         var entries: [QuarterEntries] = []
         /// Evidence files per row and quarter, 4 to a row.
         var bukti: [Int] = []
@@ -96,8 +98,9 @@ public struct CapaianBoard: Sendable {
         /// The row's slot, made when it is new.
         mutating func slot(_ ref: RowRef) -> Int {
             if let slot = slotOf[ref] { return slot }
-            let slot = slotOf.count
+            let slot = refs.count
             slotOf[ref] = slot
+            refs.append(ref)
             entries.append(contentsOf: repeatElement(QuarterEntries(), count: Self.perSlot))
             bukti.append(contentsOf: repeatElement(0, count: 4))
             return slot
@@ -127,7 +130,9 @@ public struct CapaianBoard: Sendable {
     }
 
     private func slot(of row: Row) -> Int? {
-        if row.slot >= 0 { return row.slot }
+        if table.refs.indices.contains(row.slot), table.refs[row.slot].jabatanID == row.jabatanID, table.refs[row.slot].key == row.key {
+            return row.slot
+        }
         return table.slotOf[RowRef(jabatanID: row.jabatanID, key: row.key)]
     }
 
