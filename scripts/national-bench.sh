@@ -44,7 +44,7 @@ bench() {
          i.weight, i.owner_kind, i.owner_id, p.pemda_id
   FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
   LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
-  WHERE p.pemda_id IN ($pemda_ids) AND p.year = $year AND p.status IN ($signed)
+  WHERE p.pemda_id IN ($pemda_ids) AND r.pemda_id = p.pemda_id AND p.year = $year AND p.status IN ($signed)
     AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
                     AND n.version > p.version AND n.status IN ($signed))
   ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order"
@@ -55,9 +55,6 @@ bench() {
              WHERE pemda_id IN ($pemda_ids) AND year = $year GROUP BY jabatan_id, row_key, period) b
     ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
   WHERE r.pemda_id IN ($pemda_ids) AND r.year = $year
-    AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
-                    AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
-                    AND (n.status = 'diterima' OR r.status <> 'diterima'))
   ORDER BY r.seq"
   rows1=$(psql -c "COPY ($s1) TO STDOUT" | wc -l)
   rows2=$(psql -c "COPY ($s2) TO STDOUT" | wc -l)

@@ -31,5 +31,6 @@ public enum KinerjaMigrations {
         M0025_CreatePenilaianPimpinan(),
         M0026_AddMonthlyReporting(),
         M0027_IndexDpaByPemda(),
+        M0028_IndexPkIndikatorByPemda(),
     ] }
 }

@@ -47,22 +47,22 @@ extension CapaianBoard {
     static let signedList = PkStatus.allCases.filter(\.isSigned).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// 1. The rows of every PK in force (the newest signed version of each position), with their PK and the weight
-    /// and RPJMD place of the indicator they were drawn from. A position, its PKs and the indicators they draw from
-    /// are all the Pemda's: saying so in every join lets PostgreSQL read this Pemda's rows only, where it otherwise
-    /// hashed the whole country's indicators and versions for each Pemda.
+    /// and RPJMD place of the indicator they were drawn from. A position, its PKs, their rows and the indicators they
+    /// draw from are all the Pemda's: saying so in every join lets PostgreSQL read this Pemda's rows only (by
+    /// `idx_pk_indikator_pemda`), where it otherwise scanned the whole country's rows for each Pemda.
     static let rowsStatement = Statement(template: """
         SELECT \(rowColumns)
         FROM pk p JOIN pk_indikator r ON r.pk_id = p.id
         LEFT JOIN indikator i ON i.id = r.source_indikator_id AND i.pemda_id = p.pemda_id
-        WHERE p.pemda_id IN ({pemda}) AND p.year = {year} AND p.status IN (\(signedList))
+        WHERE p.pemda_id IN ({pemda}) AND r.pemda_id = p.pemda_id AND p.year = {year} AND p.status IN (\(signedList))
           AND NOT EXISTS (SELECT 1 FROM pk n WHERE n.pemda_id = p.pemda_id AND n.jabatan_id = p.jabatan_id AND n.year = p.year
                           AND n.version > p.version AND n.status IN (\(signedList)))
         ORDER BY p.level, p.unit_id, p.jabatan_id, r.sort_order
         """)
 
-    /// 2. Of each indicator and quarter (and month), the newest entry and the newest accepted one, nothing older, with
-    /// the quarter's evidence counted (only a quarter with an entry can lack evidence). Entries are the Pemda's (as in
-    /// 1): without `n.pemda_id` the anti-join hashed every entry of the year in the country, for each Pemda.
+    /// 2. Every entry of the year, oldest first, with the quarter's evidence counted (only a quarter with an entry can
+    /// lack evidence). `EntryTable.record` keeps the newest and the newest accepted of each indicator and quarter: an
+    /// anti-join that left only those in SQL cost three times the scan (31 ms against 9 a Pemda) for 5% fewer rows.
     static let entriesStatement = Statement(template: """
         SELECT r.jabatan_id, r.row_key, r.period, r.month, r.seq, r.status, r.value, r.judgement, r.forecast,
                COALESCE(b.n, 0) AS bukti, r.pemda_id
@@ -71,9 +71,6 @@ extension CapaianBoard {
                    WHERE pemda_id IN ({pemda}) AND year = {year} GROUP BY jabatan_id, row_key, period) b
           ON b.jabatan_id = r.jabatan_id AND b.row_key = r.row_key AND b.period = r.period
         WHERE r.pemda_id IN ({pemda}) AND r.year = {year}
-          AND NOT EXISTS (SELECT 1 FROM realisasi n WHERE n.pemda_id = r.pemda_id AND n.jabatan_id = r.jabatan_id AND n.year = r.year
-                          AND n.row_key = r.row_key AND n.period = r.period AND n.month = r.month AND n.seq > r.seq
-                          AND (n.status = 'diterima' OR r.status <> 'diterima'))
         ORDER BY r.seq
         """)
 
