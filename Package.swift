@@ -21,6 +21,7 @@ let package = Package(
         // Vapor brings swift-crypto already; the store seals signed PKs with it (SHA-256, Ed25519).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", exact: "0.18.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", exact: "1.19.7"),
     ],
     targets: [
@@ -44,12 +45,15 @@ let package = Package(
         .systemLibrary(name: "CHaru"),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode"),
         .systemLibrary(name: "CPng", pkgConfig: "libpng"),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter"),
         // Official documents (the PK as PDF with its QR code, ZIPs of many) from plain KinerjaCore values.
         .target(
             name: "KinerjaDocuments",
             dependencies: [
-                "KinerjaCore", "CHaru", "CQREncode", "CPng",
+                "KinerjaCore", "CHaru", "CQREncode", "CPng", "CXlsxWriter",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,10 +4,11 @@
 set -euo pipefail
 mode="${1:-test}"
 need_apt=()
-# C libraries behind KinerjaDocuments (PDF and QR code); `swift build` needs their headers, so both modes install them.
+# C libraries behind KinerjaDocuments (PDF, QR code, XLSX); `swift build` needs their headers, so both modes install them.
 [ -f /usr/include/hpdf.h ] || need_apt+=(libhpdf-dev)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev)
 [ -f /usr/include/png.h ] || need_apt+=(libpng-dev)
+[ -f /usr/include/xlsxwriter.h ] || need_apt+=(libxlsxwriter-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 if [ "$mode" = test ]; then
   # The document tests read PDFs back (pdftotext, pdftoppm) and scan the QR code (zbarimg).

@@ -60,6 +60,7 @@ func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SealCommand(), as: "seal")
     app.asyncCommands.use(CapaianCommand(), as: "capaian")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     try routes(app)
 }
 

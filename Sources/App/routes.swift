@@ -64,6 +64,14 @@ func routes(_ app: Application) throws {
         app.post(pemda(.rktTarget(.key)), use: schedule.setTarget)
         app.post(pemda(.rktCreate(.key)), use: schedule.createRkt)
     }
+    do { // imports
+        let imports = ImportController()
+        app.get(pemda(.impor), use: imports.index)
+        app.get(pemda(.imporTemplat(.key)), use: imports.template)
+        app.post(pemda(.imporPratinjau(.key)), body: .collect(maxSize: ByteCount(value: ImportFile.maxBytes + 64 * 1024)),
+                 use: imports.preview)
+        app.post(pemda(.imporTerapkan(.key)), use: imports.apply)
+    }
     do { // nomenclature
         app.get(.nomenklatur, use: kept(NomenklaturController().page))
         let nomenklaturImport = NomenklaturImportController()

@@ -516,3 +516,21 @@ def test_tw1_is_entered_with_evidence_returned_corrected_and_shown_on_the_waliko
     after = dinkes_capaian_on_the_dashboard(browser, 1)
     assert after and after == pk_figure, (after, pk_figure)
     assert dinkes_measured_in_the_api(browser, 1) == (len(keys), after), "the corrected value now counts"
+
+
+def test_an_admin_imports_employees_from_a_csv_previews_and_applies(browser, tmp_path):
+    nip = "19850505 201001 1 0" + uuid.uuid4().hex[:2].translate(str.maketrans("abcdef", "123456")).replace("0", "1")
+    name = f"Drs. Impor Uji {uuid.uuid4().hex[:6]}"
+    path = tmp_path / "simpeg.csv"
+    path.write_bytes(("NIP;Nama;Pangkat;Golongan;Unit;Jabatan;Jenis;TMT Jabatan;Nomor SK\r\n"
+                      f"{nip};{name};Penata;III/c;;;;;\r\n").encode("utf-8-sig"))
+    sign_in(browser, "admin", next_path="/pemda/99.71/pegawai")
+    browser.find_element(By.LINK_TEXT, "Impor dari Excel (SIMPEG)").click()
+    browser.find_element(By.ID, "berkas-pegawai").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "#impor-pegawai button[type=submit]").click()
+    assert "1 baru" in wait_for_text(browser, "#ringkasan", "baru")
+    assert name in browser.find_element(By.ID, "perubahan").text
+    browser.find_element(By.XPATH, "//button[starts-with(., 'Terapkan')]").click()
+    wait_for_text(browser, "main", "satu transaksi")
+    browser.get(BASE + "/pemda/99.71/pegawai?q=" + name.split()[-1])
+    assert name in browser.page_source

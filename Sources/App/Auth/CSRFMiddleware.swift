@@ -33,6 +33,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.headers.contentType?.type == "multipart" {
             if SiteURL.nomenklaturImport.matches(request.url.path), request.principal.roles.contains(.superAdmin) {
                 _ = try await request.body.collect(max: Self.maxUploadBytes).get()
+            } else if SiteURL.pemda(.key, .imporPratinjau(.key)).matches(request.url.path),
+                      !request.principal.roles.isDisjoint(with: [.adminPemda, .superAdmin])
+            {
+                do { _ = try await request.body.collect(max: ImportFile.maxBytes + 64 * 1024).get() } catch {
+                    throw Abort(.payloadTooLarge, reason: ImportFile.tooLarge)
+                }
             } else if SiteURL.pemda(.key, .pkLogoUpload).matches(request.url.path),
                       !request.principal.roles.isDisjoint(with: [.adminPemda, .superAdmin])
             {

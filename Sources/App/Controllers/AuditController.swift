@@ -2,6 +2,7 @@ import CSV
 import Fluent
 import Foundation
 import KinerjaCore
+import KinerjaDocuments
 import KinerjaStore
 import Vapor
 
@@ -53,12 +54,8 @@ struct AuditController: Sendable {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
-    /// A spreadsheet runs a cell that starts with `= + - @` (or a tab or a carriage return) as a formula: such a
-    /// cell gets a leading apostrophe, so that what someone typed is shown, never run.
-    static func cell(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
-    }
+    /// A text cell made safe for a spreadsheet (`DelimitedTextWriter.safe`).
+    static func cell(_ text: String) -> String { DelimitedTextWriter.safe(text) }
 
     func scope(_ req: Request, operation: AccessAction) async throws -> (PemdaInfo, Query, AuditQueries.Filter) {
         let pemda = try await req.pemda(reading: .audit)

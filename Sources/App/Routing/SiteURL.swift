@@ -45,6 +45,8 @@ enum SiteURL: Sendable, Hashable {
         static let row = "row"
         static let line = "line"
         static let user = "user"
+        static let kind = "kind"
+        static let file = "file"
     }
 
     enum PemdaPath: Sendable, Hashable {
@@ -68,6 +70,7 @@ enum SiteURL: Sendable, Hashable {
         case kinerja, kinerjaUnit(Param<UUID>), peringatan, bobot, laporan, laporanPdf
         case pimpinan, pimpinanKartu(Param<UUID>), pimpinanPdf(Param<UUID>)
         case pohon, pohonPdf
+        case impor, imporTemplat(Param<String>), imporPratinjau(Param<String>), imporTerapkan(Param<String>)
     }
 
     enum PkPath: Sendable, Hashable {
@@ -223,6 +226,10 @@ extension SiteURL.PemdaPath {
         case .pimpinanPdf(let jabatan): return ["kinerja", "pimpinan", s(jabatan, K.jabatan), "pdf"]
         case .pohon: return ["kinerja", "pohon"]
         case .pohonPdf: return ["kinerja", "pohon.pdf"]
+        case .impor: return ["impor"]
+        case .imporTemplat(let file): return ["impor", "templat", SiteURL.segment(file, K.file)]
+        case .imporPratinjau(let kind): return ["impor", SiteURL.segment(kind, K.kind)]
+        case .imporTerapkan(let kind): return ["impor", SiteURL.segment(kind, K.kind), "terapkan"]
         }
     }
 }

@@ -10,8 +10,9 @@ enum PegawaiListPage {
         let mayEdit = Layout.may(.update, Subject(.pegawai, pemda: pemda.code))
         return Layout.page(title: title, crumbs: PemdaPages.crumbs(pemda, title), pemda: PemdaRef(pemda), body: .group(
             .h1(.text(L("Pegawai \(pemda.name)", "Employees of \(pemda.name)"))),
-            Layout.actionLink(L("Tambah pegawai", "Add an employee"), href: .of(pemda.code, .pegawaiNew),
-                              if: Layout.may(.create, Subject(.pegawai, pemda: pemda.code))),
+            .if(Layout.may(.create, Subject(.pegawai, pemda: pemda.code)),
+                .p(.class("actions"), .a(.class("button"), .href(SiteURL.of(pemda.code, .pegawaiNew)), .text(L("Tambah pegawai", "Add an employee"))),
+                   .text(" "), .a(.class("button"), .href(SiteURL.of(pemda.code, .impor)), .text(L("Impor dari Excel (SIMPEG)", "Import from Excel (SIMPEG)"))))),
             SearchBox.form(action: .of(pemda.code, .pegawai), query: query,
                            label: L("Cari nama, NIP atau pangkat", "Search by name, NIP or rank"), shown: rows.count, total: total),
             .table(.class("data"),

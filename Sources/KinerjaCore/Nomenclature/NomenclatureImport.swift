@@ -1,16 +1,3 @@
-/// One problem of an imported file, where a spreadsheet shows it: row (the header is row 1) and column.
-public struct ImportIssue: Sendable, Hashable {
-    public var row: Int
-    public var column: String
-    public var message: Message
-
-    public init(row: Int, column: String, message: Message) {
-        self.row = row
-        self.column = column
-        self.message = message
-    }
-}
-
 /// Reading a new nomenclature version from a table: every row checked, every problem reported, and rows only when
 /// there is no problem at all (an import is all or nothing).
 public enum NomenclatureImport {

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian libxlsxwriter-dev), found through its pkg-config file.
+#include <xlsxwriter.h>
